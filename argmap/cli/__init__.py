@@ -1,0 +1,16 @@
+"""The `argmap` command: a thin layer that parses options and calls the library."""
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .validate import validate_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="argmap")
+def main() -> None:
+    """Argument maps as data: validate, render and compare YAML argument maps."""
+
+
+main.add_command(validate_command)

@@ -1,0 +1,329 @@
+"""Read YAML into plain data that remembers where every node stood, refusing what YAML does by surprise.
+
+The loader walks PyYAML's event stream (the C parser where present) instead of building objects
+through PyYAML's constructors, so that it can: keep a line and column for every node; treat
+duplicate keys as errors; resolve plain scalars by YAML 1.2's core schema (``no``, ``on`` and dates
+stay strings, so nothing silently changes meaning); refuse tags, merge keys, alias bombs and deep
+nesting before any of them costs time or memory.
+"""
+from __future__ import annotations
+
+import math
+import os
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .problems import Problem
+
+try:  # the C parser is many times faster; the pure one gives the same events
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.parser import Parser as _Parser
+    from yaml.reader import Reader as _Reader
+    from yaml.scanner import Scanner as _Scanner
+
+    class _PureParser(_Reader, _Scanner, _Parser):  # type: ignore[misc]
+        def __init__(self, stream):
+            _Reader.__init__(self, stream)
+            _Scanner.__init__(self)
+            _Parser.__init__(self)
+
+    _Parser = _PureParser  # type: ignore[misc,assignment]
+
+MAX_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 2_000_000
+
+Path = tuple  # a JSON path: keys and list indexes from the document's root
+
+_STANDARD_TAGS = {
+    None,
+    "!",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+# YAML 1.2 core schema, the resolution JSON Schema expects; YAML 1.1's yes/no/on/off and dates stay text.
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOAT = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TAB_INDENT = re.compile(r"^[ ]*\t")
+_TAB_AFTER_INDICATOR = re.compile(r"^[^\"'#\n]*?(?::|^\s*-)\t")
+
+
+@dataclass
+class Document:
+    """What was read from one file: its data (None when unreadable), where each node stood, and problems."""
+
+    file: str
+    data: object = None
+    positions: dict = field(default_factory=dict)  # path -> (line, column) of the value
+    key_positions: dict = field(default_factory=dict)  # path -> (line, column) of the key naming it
+    problems: list = field(default_factory=list)
+    text: str = ""
+
+    def where(self, path: Path, key: bool = False) -> tuple[int, int]:
+        """The 1-based (line, column) of the node at path, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        if key and path in self.key_positions:
+            return self.key_positions[path]
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), (1, 1))
+
+    def problem(self, path: Path, code: str, message: str, hint: str | None = None, key: bool = False) -> Problem:
+        line, column = self.where(path, key=key)
+        return Problem(self.file, line, column, code, message, hint)
+
+
+class _Stop(Exception):
+    """Raised inside the walk to end loading with one problem."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+def read_document(path: str | os.PathLike, display_name: str | None = None) -> Document:
+    """Read and parse one file; never raises for bad input, it reports problems instead."""
+    name = display_name or os.fspath(path)
+    doc = Document(name)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            doc.problems.append(Problem(name, 1, 1, "file-too-large",
+                                        f"the file is {size / 2**20:.1f} MiB; argmap reads at most {MAX_BYTES // 2**20} MiB",
+                                        "split the map into several files"))
+            return doc
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        doc.problems.append(Problem(name, 1, 1, "file-unreadable", f"cannot read the file: {error.strerror or error}"))
+        return doc
+    return parse_bytes(raw, name)
+
+
+def parse_bytes(raw: bytes, name: str) -> Document:
+    """Decode and parse YAML bytes into a Document."""
+    doc = Document(name)
+    problem = _check_bytes(raw, name)
+    if problem:
+        doc.problems.append(problem)
+        return doc
+    text = raw.decode("utf-8")
+    doc.text = text
+    problem = _check_text(text, name)
+    if problem:
+        doc.problems.append(problem)
+        return doc
+    try:
+        _Walk(doc).run(text)
+    except _Stop as stop:
+        doc.data = None
+        doc.problems.append(stop.problem)
+    except yaml.MarkedYAMLError as error:
+        doc.data = None
+        doc.problems.append(_syntax_problem(error, name))
+    except yaml.YAMLError as error:  # a reader error: it has a position but no mark
+        doc.data = None
+        doc.problems.append(Problem(name, 1, 1, "yaml-syntax", str(error).splitlines()[0]))
+    return doc
+
+
+def _check_bytes(raw: bytes, name: str) -> Problem | None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return Problem(name, 1, 1, "bom", "the file starts with a UTF-8 byte-order mark",
+                       "save the file as UTF-8 without BOM")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Problem(name, 1, 1, "encoding", "the file is UTF-16 or UTF-32, not UTF-8",
+                       "save the file as UTF-8")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        return Problem(name, line, column, "encoding",
+                       f"byte 0x{raw[error.start]:02x} is not valid UTF-8",
+                       "save the file as UTF-8 (it may be Latin-1 or Windows-1252)")
+    if not raw.strip():
+        return Problem(name, 1, 1, "empty-file", "the file is empty", "start from `argmap new` or an example in maps/")
+    return None
+
+
+def _check_text(text: str, name: str) -> Problem | None:
+    bad = _CONTROL.search(text)
+    if bad:
+        line, column = _line_column(text, bad.start())
+        return Problem(name, line, column, "control-character",
+                       f"control character U+{ord(bad.group()):04X} is not allowed in YAML",
+                       "delete it, or write it as an escape inside double quotes")
+    for number, line in enumerate(text.splitlines(), start=1):
+        tab = _TAB_INDENT.search(line) or _TAB_AFTER_INDICATOR.search(line)
+        if tab:
+            return Problem(name, number, tab.end(), "tab", "a tab where YAML needs spaces",
+                           "indent and separate with spaces; YAML does not allow tabs there")
+    return None
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = (error.problem or error.context or "invalid YAML").strip()
+    if error.context and error.problem:
+        message = f"{error.context}: {error.problem}"
+    if "another document" in message:
+        return Problem(name, line, column, "multiple-documents",
+                       "the file holds more than one YAML document", "keep one map per file; remove the '---' line")
+    hint = None
+    if "maximum nesting depth" in message:
+        return Problem(name, line, column, "too-deep", "nesting is deeper than the YAML parser accepts",
+                       "an argument map needs only a few levels; check the brackets and indentation")
+    if "Unicode character escape" in message:
+        return Problem(name, line, column, "invalid-character", "an escape names no valid character (e.g. \\ud800)",
+                       "write the character itself, or a valid \\U escape")
+    if "tab" in message:
+        return Problem(name, line, column, "tab", "a tab where YAML needs spaces", "indent with spaces")
+    if "mapping values are not allowed" in message:
+        hint = "quote the text: a ': ' inside plain text starts a new key"
+    elif "could not find expected ':'" in message or "expected <block end>" in message:
+        hint = "check the indentation of this line against the lines above"
+    elif "found undefined alias" in message or "undefined alias" in message:
+        hint = "define the anchor (&name) before using the alias (*name)"
+    return Problem(name, line, column, "yaml-syntax", message, hint)
+
+
+class _Walk:
+    """Builds plain data from parser events, recording positions and refusing surprises."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.anchors: dict[str, tuple[object, int]] = {}  # anchor -> (data, expanded node count)
+        self.nodes = 0
+
+    def stop(self, mark, code: str, message: str, hint: str | None = None):
+        raise _Stop(Problem(self.doc.file, mark.line + 1, mark.column + 1, code, message, hint))
+
+    def run(self, text: str) -> None:
+        parser = _Parser(text)
+        try:
+            events = iter(parser.get_event, None)
+            documents = 0
+            for event in events:
+                if isinstance(event, yaml.DocumentStartEvent):
+                    documents += 1
+                    if documents > 1:
+                        self.stop(event.start_mark, "multiple-documents", "the file holds more than one YAML document",
+                                  "keep one map per file; remove the second '---' and what follows, or split the file")
+                    self.doc.data = self.node(parser, parser.get_event(), (), 0)
+                elif isinstance(event, yaml.StreamEndEvent):
+                    break
+            if documents == 0:
+                raise _Stop(Problem(self.doc.file, 1, 1, "empty-file", "the file holds no YAML document",
+                                    "start from an example in maps/"))
+        finally:
+            dispose = getattr(parser, "dispose", None)
+            if dispose:
+                dispose()
+
+    def _count(self, mark, size: int) -> None:
+        self.nodes += size
+        if self.nodes > MAX_NODES:
+            self.stop(mark, "alias-bomb" if size > 1 else "file-too-large",
+                      f"the document expands to more than {MAX_NODES:,} nodes",
+                      "remove the aliases (*name) that repeat large parts" if size > 1 else "split the map")
+
+    def node(self, parser, event, path: Path, depth: int):
+        if depth > MAX_DEPTH:
+            self.stop(event.start_mark, "too-deep", f"nesting is deeper than {MAX_DEPTH} levels",
+                      "an argument map needs only a few levels; check the indentation")
+        mark = event.start_mark
+        self.doc.positions[path] = (mark.line + 1, mark.column + 1)
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                self.stop(mark, "yaml-syntax", f"unknown alias *{event.anchor}", "define &anchor before *alias")
+            data, size = self.anchors[event.anchor]
+            self._count(mark, size)
+            return data
+        tag = getattr(event, "tag", None)
+        if tag not in _STANDARD_TAGS:
+            self.stop(mark, "unsupported-tag", f"the YAML tag {_short_tag(tag)} is not accepted",
+                      "remove the tag; argmap maps hold only text, numbers, booleans, lists and mappings")
+        start = self.nodes
+        self._count(mark, 1)
+        if isinstance(event, yaml.ScalarEvent):
+            data = self.scalar(event)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            data = []
+            while True:
+                child = parser.get_event()
+                if isinstance(child, yaml.SequenceEndEvent):
+                    break
+                data.append(self.node(parser, child, path + (len(data),), depth + 1))
+        elif isinstance(event, yaml.MappingStartEvent):
+            data = self.mapping(parser, path, depth)
+        else:  # pragma: no cover - the parser emits nothing else here
+            self.stop(mark, "yaml-syntax", f"unexpected {type(event).__name__}")
+        if getattr(event, "anchor", None):
+            self.anchors[event.anchor] = (data, self.nodes - start)
+        return data
+
+    def mapping(self, parser, path: Path, depth: int) -> dict:
+        data: dict = {}
+        while True:
+            key_event = parser.get_event()
+            if isinstance(key_event, yaml.MappingEndEvent):
+                return data
+            mark = key_event.start_mark
+            if not isinstance(key_event, yaml.ScalarEvent):
+                self.stop(mark, "non-string-key", "a mapping key must be plain text, not a list, mapping or alias",
+                          "write the key as text")
+            if key_event.tag not in _STANDARD_TAGS:
+                self.stop(mark, "unsupported-tag", f"the YAML tag {_short_tag(key_event.tag)} is not accepted", "remove the tag")
+            key = key_event.value
+            if key == "<<" and key_event.implicit[0]:
+                self.stop(mark, "merge-key", "YAML merge keys (<<) are not accepted",
+                          "write the properties out in full")
+            if key in data:
+                first = self.doc.key_positions[path + (key,)]
+                self.stop(mark, "duplicate-key", f"the key {key!r} is given twice (first on line {first[0]})",
+                          "remove one of them, or give them different names; YAML would silently keep the last")
+            self.doc.key_positions[path + (key,)] = (mark.line + 1, mark.column + 1)
+            data[key] = self.node(parser, parser.get_event(), path + (key,), depth + 1)
+
+    def scalar(self, event):
+        value = event.value
+        if _SURROGATE.search(value):
+            self.stop(event.start_mark, "invalid-character", "the text holds a lone surrogate (\\ud800-\\udfff)",
+                      "write the character itself, or a valid \\U escape")
+        if event.tag == "tag:yaml.org,2002:str" or not event.implicit[0] or event.style:
+            return value  # quoted, block, or tagged as text
+        if _NULL.match(value):
+            return None
+        if value in _BOOL:
+            return _BOOL[value]
+        if _INT.match(value):
+            return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+        if _FLOAT.match(value):
+            return float(value)
+        if value.lower() in _SPECIAL_FLOAT:
+            return _SPECIAL_FLOAT[value.lower()]
+        return value

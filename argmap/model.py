@@ -1,0 +1,158 @@
+"""The argument map as small immutable values, built only from data that passed every check."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+REBUT = "rebut"
+UNDERCUT = "undercut"
+
+
+@dataclass(frozen=True)
+class Omission:
+    quotes: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    file: str | None = None
+    sha256: str | None = None
+    url: str | None = None
+    omitted: tuple[Omission, ...] = ()
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    text: str
+    role: str
+    quotes: tuple[str, ...] = ()
+    implicit: bool = False
+    actors: tuple[str, ...] = ()
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+    line: int = 0  # where the claim stands in the map file, for messages and links back
+
+
+@dataclass(frozen=True)
+class Argument:
+    id: str
+    conclusion: str
+    premises: tuple[str, ...]
+    scheme: str | None = None
+    text: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Objection:
+    id: str
+    claim: str
+    target: str
+    kind: str  # REBUT when the target is a claim, UNDERCUT when it is an argument
+    note: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class ArgumentMap:
+    id: str
+    title: str
+    thesis: str
+    claims: Mapping[str, Claim]
+    arguments: Mapping[str, Argument] = field(default_factory=dict)
+    objections: Mapping[str, Objection] = field(default_factory=dict)
+    sections: Mapping[str, Section] = field(default_factory=dict)
+    actors: Mapping[str, Actor] = field(default_factory=dict)
+    source: Source = Source()
+    description: str | None = None
+    file: str | None = None
+
+    def arguments_for(self, claim_id: str) -> list[Argument]:
+        return [a for a in self.arguments.values() if a.conclusion == claim_id]
+
+    def objections_to(self, target_id: str) -> list[Objection]:
+        return [o for o in self.objections.values() if o.target == target_id]
+
+
+def _tuple(value) -> tuple:
+    if value is None:
+        return ()
+    return tuple(value) if isinstance(value, list) else (value,)
+
+
+def default_role(claim_id: str, data: dict) -> str:
+    if claim_id == data.get("thesis"):
+        return "thesis"
+    if any(a["conclusion"] == claim_id for a in (data.get("arguments") or {}).values()):
+        return "conclusion"
+    return "premise"
+
+
+def build(data: dict, positions: dict | None = None, file: str | None = None) -> ArgumentMap:
+    """The model of a map whose data passed the schema and the semantic checks."""
+    positions = positions or {}
+
+    def line(*path) -> int:
+        return positions.get(path, (0, 0))[0]
+
+    source_data = data.get("source") or {}
+    source = Source(
+        title=source_data.get("title"), author=source_data.get("author"), published=source_data.get("published"),
+        file=source_data.get("file"), sha256=source_data.get("sha256"), url=source_data.get("url"),
+        omitted=tuple(Omission(_tuple(o["quote"]), o["reason"]) for o in source_data.get("omitted") or ()),
+    )
+    claims = {
+        cid: Claim(
+            id=cid, text=c["text"], role=c.get("role") or default_role(cid, data), quotes=_tuple(c.get("quote")),
+            implicit=bool(c.get("implicit", False)), actors=_tuple(c.get("actor")), section=c.get("section"),
+            tags=_tuple(c.get("tags")), note=c.get("note"), line=line("claims", cid),
+        )
+        for cid, c in data["claims"].items()
+    }
+    arguments = {
+        aid: Argument(
+            id=aid, conclusion=a["conclusion"], premises=tuple(a["premises"]), scheme=a.get("scheme"),
+            text=a.get("text"), section=a.get("section"), tags=_tuple(a.get("tags")), note=a.get("note"),
+            line=line("arguments", aid),
+        )
+        for aid, a in (data.get("arguments") or {}).items()
+    }
+    objections = {
+        oid: Objection(
+            id=oid, claim=o["claim"], target=o["target"], kind=UNDERCUT if o["target"] in arguments else REBUT,
+            note=o.get("note"), line=line("objections", oid),
+        )
+        for oid, o in (data.get("objections") or {}).items()
+    }
+    return ArgumentMap(
+        id=data["id"], title=data["title"], thesis=data["thesis"], description=data.get("description"),
+        claims=MappingProxyType(claims), arguments=MappingProxyType(arguments),
+        objections=MappingProxyType(objections),
+        sections=MappingProxyType({k: Section(k, v["title"], v.get("note")) for k, v in (data.get("sections") or {}).items()}),
+        actors=MappingProxyType({k: Actor(k, v["name"], v.get("note")) for k, v in (data.get("actors") or {}).items()}),
+        source=source, file=file,
+    )

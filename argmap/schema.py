@@ -1,0 +1,130 @@
+"""Check data against the published JSON Schema and word each violation for a person, at its line and column."""
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from pathlib import Path
+
+from .problems import Problem, did_you_mean
+
+SCHEMA_FILES = {"map": "argmap.schema.json", "links": "links.schema.json"}
+
+_TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping", "boolean": "true or false",
+               "integer": "a whole number", "number": "a number", "null": "nothing"}
+_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"}
+_LENGTH_KEYWORDS = {"minLength", "maxLength", "minItems", "maxItems", "minProperties"}
+
+
+def schema_path(kind: str = "map") -> Path:
+    """Where the published schema file is: the repository's schema/ folder, or the copy installed with the package."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "schema" / SCHEMA_FILES[kind], here / "data" / SCHEMA_FILES[kind]):
+        if candidate.is_file():
+            return candidate
+    return Path(str(resources.files("argmap") / "data" / SCHEMA_FILES[kind]))
+
+
+@functools.lru_cache(maxsize=None)
+def load_schema(kind: str = "map") -> dict:
+    return json.loads(schema_path(kind).read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=None)
+def validator(kind: str = "map"):
+    """The validator, built once per process: compiling the schema costs more than checking a small map."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(load_schema(kind))
+
+
+def check(doc, kind: str = "map") -> list[Problem]:
+    """Every schema violation in the document, worded for a person."""
+    problems = []
+    for error in validator(kind).iter_errors(doc.data):
+        problems.extend(_explain(doc, error))
+    return problems
+
+
+def _describe(path) -> str:
+    return ".".join(str(part) for part in path) or "the file"
+
+
+def _type_name(types) -> str:
+    if isinstance(types, str):
+        types = [types]
+    return " or ".join(_TYPE_NAMES.get(t, t) for t in types)
+
+
+def _value_name(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return "a list" if isinstance(value, list) else "a mapping"
+
+
+def _explain(doc, error) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    where = _describe(path)
+    keyword = error.validator
+    if "propertyNames" in error.schema_path:
+        key = error.instance
+        return [doc.problem(path + (key,), "schema-pattern",
+                            f"{key!r} in {where} is not a valid id",
+                            "use letters, digits, '-', '_' or '.', starting with a letter or digit (e.g. 'no-freeze')",
+                            key=True)]
+    if keyword == "required":
+        missing = [name for name in error.validator_value if name not in error.instance]
+        code = "schema-version" if "argmap" in missing and not path else "schema-required"
+        hint = "start the file with 'argmap: 1'" if code == "schema-version" else None
+        return [doc.problem(path, code, f"{where} is missing the required property {name!r}", hint, key=True)
+                for name in missing]
+    if keyword == "additionalProperties":
+        known = error.schema.get("properties", {})
+        return [doc.problem(path + (name,), "schema-unknown-property",
+                            f"unknown property {name!r} in {where}",
+                            did_you_mean(name, known) or ("known properties: " + ", ".join(known) if known else None),
+                            key=True)
+                for name in error.instance if name not in known]
+    if keyword == "const" and path == ("argmap",):
+        return [doc.problem(path, "schema-version",
+                            f"this is format version {error.instance!r}; this argmap reads version 1",
+                            "write 'argmap: 1', or upgrade argmap")]
+    if keyword == "type":
+        return [doc.problem(path, "schema-type",
+                            f"{where} must be {_type_name(error.validator_value)}, not {_value_name(error.instance)}",
+                            _type_hint(error.validator_value, error.instance))]
+    if keyword == "enum":
+        allowed = ", ".join(map(str, error.validator_value))
+        return [doc.problem(path, "schema-enum", f"{where} is {_value_name(error.instance)}; it must be one of: {allowed}",
+                            did_you_mean(str(error.instance), map(str, error.validator_value)))]
+    if keyword == "pattern":
+        description = error.schema.get("description") or f"it must match {error.validator_value}"
+        return [doc.problem(path, "schema-pattern", f"{where} is {_value_name(error.instance)}, which is not of the required form",
+                            description)]
+    if keyword in _LENGTH_KEYWORDS:
+        return [doc.problem(path, "schema-length", f"{where}: {_plain(error.message)}")]
+    if keyword == "anyOf":
+        options = " or ".join(_type_name(sub.get("type", "string")) for sub in error.validator_value)
+        return [doc.problem(path, "schema", f"{where} must be {options}: an id, or a list of ids")]
+    return [doc.problem(path, "schema", f"{where}: {_plain(error.message)}")]
+
+
+def _type_hint(expected, value) -> str | None:
+    expected = [expected] if isinstance(expected, str) else expected
+    if "boolean" in expected and isinstance(value, str) and value in _YAML11_BOOLEANS:
+        return "write true or false: argmap reads YAML 1.2, where yes/no/on/off are plain text"
+    if "string" in expected and isinstance(value, (bool, int, float)) and not isinstance(value, str):
+        return "put the value in quotes to keep it as text"
+    if "string" in expected and value is None:
+        return "write the value after the colon, or remove the property"
+    return None
+
+
+def _plain(message: str) -> str:
+    return message if len(message) < 200 else message[:197] + "..."

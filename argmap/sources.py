@@ -1,0 +1,173 @@
+"""Source texts: find each quote verbatim, show the nearest passage when it drifts, and measure coverage."""
+from __future__ import annotations
+
+import difflib
+import functools
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import Problem, did_you_mean
+
+SOURCES_ENV = "ARGMAP_SOURCES"
+
+# Only these differences are forgiven between a quote and its source: whitespace, quotation marks, dashes.
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                       "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+                       "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+                       "\u2212": "-"})
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A source text, folded for matching, with a map from folded offsets back to the original."""
+
+    path: Path
+    raw: bytes
+    text: str
+    folded: str
+    offsets: tuple[int, ...]  # offsets[i] = index in text of folded[i]
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.raw).hexdigest()
+
+    def find(self, quote: str) -> tuple[int, int] | None:
+        """The (start, end) of quote in the original text, matched on whole words, or None."""
+        needle = fold(quote)
+        if not needle:
+            return None
+        pattern = (r"(?<!\w)" if needle[0].isalnum() else "") + re.escape(needle) + (r"(?!\w)" if needle[-1].isalnum() else "")
+        match = re.search(pattern, self.folded)
+        if not match:
+            return None
+        return self.offsets[match.start()], self.offsets[match.end() - 1] + 1
+
+    def line_of(self, offset: int) -> int:
+        return self.text.count("\n", 0, offset) + 1
+
+    def closest(self, quote: str) -> tuple[str, float]:
+        """The passage of the source most like the quote, and how alike they are (0 to 1)."""
+        needle = fold(quote)
+        matcher = difflib.SequenceMatcher(None, self.folded, needle, autojunk=False)
+        best = ("", 0.0)
+        anchors = matcher.get_matching_blocks()
+        for block in sorted(anchors, key=lambda b: -b.size)[:5]:
+            if not block.size:
+                continue
+            start = max(0, block.a - block.b)
+            for length in {len(needle), int(len(needle) * 1.15) + 1, int(len(needle) * 0.85)}:
+                window = self.folded[start:start + length]
+                ratio = difflib.SequenceMatcher(None, window, needle, autojunk=False).ratio()
+                if ratio > best[1]:
+                    best = (window.strip(), ratio)
+        return best
+
+
+def fold(text: str) -> str:
+    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+
+
+def _fold_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
+    chars: list[str] = []
+    offsets: list[int] = []
+    in_space = True  # also drops leading whitespace
+    for index, char in enumerate(text.translate(_FOLD)):
+        if char.isspace():
+            if not in_space:
+                chars.append(" ")
+                offsets.append(index)
+            in_space = True
+            continue
+        in_space = False
+        chars.append(char)
+        offsets.append(index)
+    return "".join(chars), tuple(offsets)
+
+
+@functools.lru_cache(maxsize=32)
+def read_source(path: Path) -> SourceText:
+    raw = path.read_bytes()
+    text = raw.decode("utf-8", errors="replace")
+    folded, offsets = _fold_with_offsets(text)
+    return SourceText(path, raw, text, folded, offsets)
+
+
+def source_dirs(options=()) -> list[Path]:
+    """The folders to look for sources in: the --sources options, else those in $ARGMAP_SOURCES."""
+    if options:
+        return [Path(o) for o in options]
+    return [Path(p) for p in os.environ.get(SOURCES_ENV, "").split(os.pathsep) if p]
+
+
+def find_source(name: str, directories, map_file: str | None) -> Path | None:
+    """The source file: in the given folders first, then beside the map."""
+    beside = [Path(map_file).parent] if map_file else []
+    for folder in [*directories, *beside]:
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
+def check(doc, directories=(), required: bool = False) -> list[Problem]:
+    """Every quote of a schema-valid map checked against its source, and the source's hash.
+
+    The source is looked up in the folders given, then beside the map; it must be found when
+    required (the user named --sources), and is otherwise checked only when at hand.
+    """
+    data = doc.data
+    source = data.get("source") or {}
+    name = source.get("file")
+    if not name:
+        if not required:
+            return []
+        return [doc.problem(("source",) if "source" in data else (), "no-source-file",
+                            "quotes cannot be checked: the map names no source.file",
+                            "add source.file with the source's file name")]
+    path = find_source(name, directories, doc.file)
+    if path is None:
+        if not required:
+            return []
+        known = [p.name for folder in directories if folder.is_dir() for p in folder.iterdir()]
+        return [doc.problem(("source", "file"), "source-missing",
+                            f"the source {name!r} is in none of: {', '.join(map(str, directories))}",
+                            did_you_mean(name, known) or "check --sources and source.file")]
+    try:
+        text = read_source(path.resolve())
+    except OSError as error:
+        return [doc.problem(("source", "file"), "source-missing", f"cannot read the source {path}: {error.strerror}")]
+    problems = []
+    expected = source.get("sha256")
+    if expected and expected != text.sha256:
+        problems.append(doc.problem(("source", "sha256"), "source-hash",
+                                    f"the source {name!r} has SHA-256 {text.sha256}, not the one the map names",
+                                    "the text has changed: check the quotes against it, then update source.sha256"))
+    elif not expected:
+        problems.append(doc.problem(("source",), "source-hash-missing",
+                                    f"the map does not name the SHA-256 of {name!r}",
+                                    f"add 'sha256: {text.sha256}' under source", key=True))
+    for path_, quote in _quotes(data):
+        if text.find(quote) is None:
+            passage, ratio = text.closest(quote)
+            hint = f"closest passage ({ratio:.0%} alike): {passage!r}" if ratio >= 0.5 else "no similar passage in the source"
+            problems.append(doc.problem(path_, "quote-not-found", f"the quote is not verbatim in {name}: {quote!r}", hint))
+    return problems
+
+
+def _quotes(data: dict):
+    """(path, quote) for every quote in the map: claims' quotes and passages omitted on purpose."""
+    for cid, claim in (data.get("claims") or {}).items():
+        yield from _fragments(("claims", cid, "quote"), claim.get("quote"))
+    for index, omitted in enumerate((data.get("source") or {}).get("omitted") or ()):
+        yield from _fragments(("source", "omitted", index, "quote"), omitted["quote"])
+
+
+def _fragments(path, quote):
+    if isinstance(quote, str):
+        yield path, quote
+    elif isinstance(quote, list):
+        for index, fragment in enumerate(quote):
+            yield path + (index,), fragment
