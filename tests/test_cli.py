@@ -117,3 +117,11 @@ def test_python_dash_m_argmap():
     assert result.returncode == 1
     assert "bom.yaml:1:1: error: the file starts with a UTF-8 byte-order mark [bom]" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_readme_lists_every_problem_code():
+    from argmap.problems import CODES
+
+    readme = (ROOT / "README.md").read_text()
+    for code, (severity, meaning) in CODES.items():
+        assert f"| `{code}` | {severity} | {meaning} |" in readme
