@@ -21,13 +21,14 @@ def _summary(problems: Sequence[Problem], files: int) -> str:
 class TextReporter:
     """file:line:col: severity: message [code], then the hint; a summary line on stderr."""
 
-    def report(self, problems: Sequence[Problem], files: int, color: bool | None = None) -> None:
+    def report(self, problems: Sequence[Problem], files: int, color: bool | None = None, err: bool = False) -> None:
         for p in problems:
             severity = click.style(p.severity, fg="red" if p.is_error else "yellow", bold=True)
-            click.echo(f"{p.file}:{p.line}:{p.column}: {severity}: {p.message} [{p.code}]", color=color)
+            click.echo(f"{p.file}:{p.line}:{p.column}: {severity}: {p.message} [{p.code}]", color=color, err=err)
             if p.hint:
-                click.echo(f"    hint: {p.hint}", color=color)
-        click.echo(_summary(problems, files), err=True)
+                click.echo(f"    hint: {p.hint}", color=color, err=err)
+        if not err:
+            click.echo(_summary(problems, files), err=True)
 
 
 class JsonReporter:

@@ -171,3 +171,19 @@ def _fragments(path, quote):
     elif isinstance(quote, list):
         for index, fragment in enumerate(quote):
             yield path + (index,), fragment
+
+
+def quote_lines(model, directories=()) -> dict[str, list[int]]:
+    """For each claim, the lines of its source where its quotes stand (empty when the source is not at hand)."""
+    name = model.source.file
+    path = find_source(name, directories, model.file) if name else None
+    if path is None:
+        return {}
+    text = read_source(path.resolve())
+    lines: dict[str, list[int]] = {}
+    for claim in model.claims.values():
+        for quote in claim.quotes:
+            span = text.find(quote)
+            if span is not None:
+                lines.setdefault(claim.id, []).append(text.line_of(span[0]))
+    return lines

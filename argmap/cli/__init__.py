@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .render import render_command
 from .validate import validate_command
 
 
@@ -14,3 +15,4 @@ def main() -> None:
 
 
 main.add_command(validate_command)
+main.add_command(render_command)

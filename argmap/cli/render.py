@@ -1,0 +1,145 @@
+"""`argmap render`: diagrams of maps through Graphviz, written atomically."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..problems import did_you_mean
+from ..report import TextReporter
+from ..sources import source_dirs
+from ..validation import check_file, expand_paths
+
+FORMATS = ("svg", "png", "pdf", "dot", "html")
+EXIT_NO_DOT = 3
+EXIT_DOT_FAILED = 4
+
+
+class DotMissing(click.ClickException):
+    exit_code = EXIT_NO_DOT
+
+
+class DotFailure(click.ClickException):
+    exit_code = EXIT_DOT_FAILED
+
+
+def _format_for(output: str | None, option: str | None) -> str:
+    if option:
+        return option
+    if output and output != "-":
+        suffix = Path(output).suffix.lower().lstrip(".")
+        if suffix in FORMATS or suffix == "gv":
+            return "dot" if suffix == "gv" else suffix
+    return "svg"
+
+
+@click.command("render")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", help="Output file (one map; '-' for stdout), or folder (several maps or a folder). "
+                                      "[default: MAP-NAME.FORMAT in the current folder]")
+@click.option("-f", "--format", "output_format", type=click.Choice(FORMATS),
+              help="Output format [default: from the output's suffix, else svg].")
+@click.option("--direction", type=click.Choice(["BT", "TB", "LR", "RL"]), default="BT", show_default=True,
+              help="Where arrows point: BT puts the thesis on top, premises beneath.")
+@click.option("--wrap", type=click.IntRange(8, 200), default=32, show_default=True, help="Wrap labels at N characters.")
+@click.option("--quotes", is_flag=True, help="Show each claim's verbatim quote in smaller type.")
+@click.option("--ids", is_flag=True, help="Show claim and argument ids.")
+@click.option("--legend", is_flag=True, help="Add a legend of node and edge styles.")
+@click.option("--sections", is_flag=True, help="Group claims into boxes by the essay's sections.")
+@click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this claim or argument.")
+@click.option("--depth", type=click.IntRange(0, 100), default=2, show_default=True, help="Steps around --focus.")
+@click.option("--timeout", type=click.FloatRange(1, 3600), default=120, show_default=True,
+              help="Stop dot after this many seconds.")
+@click.option("--sources", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder of source texts, to show in the HTML page where each quote stands.")
+def render_command(paths, output, output_format, direction, wrap, quotes, ids, legend, sections, focus, depth, timeout,
+                   sources) -> None:
+    """Draw maps as diagrams (SVG, PNG, PDF, DOT, or an interactive HTML page).
+
+    Exits 0 on success, 1 when a map has errors (nothing is written for it), 2 on a usage error,
+    3 when Graphviz's dot is missing, 4 when dot fails or times out.
+    """
+    from ..render import RenderOptions
+
+    files = expand_paths(paths)
+    if not files:
+        raise click.UsageError(f"no map files (*.yaml, *.yml) in {', '.join(paths)}")
+    many = len(files) > 1 or any(Path(p).is_dir() for p in paths)
+    if many and output == "-":
+        raise click.UsageError("-o - (stdout) takes one map, not several")
+    fmt = _format_for(None if many else output, output_format)
+    if many:
+        folder = Path(output or ".")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise click.ClickException(f"cannot create the output folder {folder}: {error.strerror}")
+        targets = [folder / f"{path.stem}.{fmt}" for path in files]
+    else:
+        targets = [Path(output) if output and output != "-" else None if output == "-" else Path(f"{files[0].stem}.{fmt}")]
+    options = RenderOptions(direction=direction, wrap=wrap, quotes=quotes, ids=ids, legend=legend, sections=sections,
+                            focus=focus, depth=depth)
+    folders = source_dirs(sources)
+    failed = []
+    show_progress = many and sys.stderr.isatty()
+    with click.progressbar(list(zip(files, targets)), label="Rendering", file=sys.stderr,
+                           item_show_func=lambda item: str(item[0]) if item else "") if show_progress \
+            else _Quiet(list(zip(files, targets))) as items:
+        for path, target in items:
+            if not _render_one(path, target, fmt, options, timeout, folders):
+                failed.append(path)
+    if failed:
+        raise SystemExit(1)
+
+
+class _Quiet:
+    """Stands in for click.progressbar when output is not a terminal."""
+
+    def __init__(self, items):
+        self.items = items
+
+    def __enter__(self):
+        return self.items
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _render_one(path, target, fmt, options, timeout, folders) -> bool:
+    from ..dot import DotFailed, DotNotFound, run_dot
+    from ..output import write_atomic
+    from ..page import page
+    from ..render import build_graph
+    from ..sources import quote_lines
+
+    result = check_file(path, folders, False)
+    if result.model is None:
+        TextReporter().report([p for p in result.problems if p.is_error], 1, err=True)
+        click.echo(f"{path}: not rendered: the map has errors", err=True)
+        return False
+    model = result.model
+    if options.focus and options.focus not in model.claims and options.focus not in model.arguments:
+        hint = did_you_mean(options.focus, [*model.claims, *model.arguments])
+        raise click.UsageError(f"--focus names {options.focus!r}, which {path} does not define"
+                               + (f"; {hint}" if hint else ""))
+    source = build_graph(model, options).source
+    try:
+        if fmt == "dot":
+            data = source.encode("utf-8")
+        elif fmt == "html":
+            data = page(model, run_dot(source, "svg", timeout), quote_lines(model, folders))
+        else:
+            data = run_dot(source, fmt, timeout)
+    except DotNotFound as error:
+        raise DotMissing(str(error))
+    except DotFailed as error:
+        raise DotFailure(f"{path}: {error}")
+    if target is None:
+        click.get_binary_stream("stdout").write(data)
+        return True
+    try:
+        write_atomic(target, data)
+    except OSError as error:
+        raise click.ClickException(f"cannot write {target}: {error.strerror or error}")
+    return True

@@ -1,0 +1,50 @@
+"""Run Graphviz's `dot` on DOT text, with a timeout, telling a missing binary from a failed run."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+FORMATS = ("svg", "png", "pdf")
+INSTALL_HINT = ("install Graphviz: 'sudo apt-get install graphviz' (Debian, Ubuntu), 'brew install graphviz' "
+                "(macOS), 'winget install graphviz' (Windows); or see https://graphviz.org/download/")
+
+
+class DotError(Exception):
+    """Rendering with dot failed; the message says why."""
+
+
+class DotNotFound(DotError):
+    def __init__(self) -> None:
+        super().__init__(f"Graphviz's 'dot' program was not found on PATH; {INSTALL_HINT}")
+
+
+class DotFailed(DotError):
+    pass
+
+
+def dot_command() -> str:
+    """The dot executable: $ARGMAP_DOT, else `dot` on PATH."""
+    found = shutil.which(os.environ.get("ARGMAP_DOT", "dot"))
+    if not found:
+        raise DotNotFound()
+    return found
+
+
+def run_dot(source: str, output_format: str, timeout: float = 120.0) -> bytes:
+    """The output of `dot -T<format>` for source; raises DotNotFound, or DotFailed with dot's stderr."""
+    if output_format not in FORMATS:
+        raise ValueError(f"unknown format {output_format!r}")
+    command = [dot_command(), f"-T{output_format}"]
+    try:
+        finished = subprocess.run(command, input=source.encode("utf-8"), capture_output=True, timeout=timeout,
+                                  check=False)
+    except FileNotFoundError:
+        raise DotNotFound() from None
+    except subprocess.TimeoutExpired:
+        raise DotFailed(f"dot took longer than {timeout:g} s and was stopped; "
+                        "try --focus ID to draw part of the map, or raise --timeout") from None
+    if finished.returncode != 0 or not finished.stdout:
+        stderr = finished.stderr.decode("utf-8", "replace").strip()
+        raise DotFailed(f"dot failed (exit {finished.returncode}): {stderr or 'no output'}")
+    return finished.stdout

@@ -1,0 +1,224 @@
+"""Build the Graphviz graph of a map: the visual grammar lives here, running `dot` does not (see dot.py).
+
+Every piece of text from a map reaches DOT through one of two doors: `_html()` for labels (HTML-escaped,
+backslashes doubled, so `<`, `&`, quotes and `\\N` stay literal) and `_plain()` for tooltips
+(graphviz.escape on doubled backslashes, so backslashes and `<...>` stay literal). Node names are derived from ids that the schema restricts to [A-Za-z0-9_.-].
+"""
+from __future__ import annotations
+
+import html
+import textwrap
+from collections import deque
+from dataclasses import dataclass, field
+
+import graphviz
+
+from .model import UNDERCUT, ArgumentMap
+
+DIRECTIONS = ("BT", "TB", "LR", "RL")
+MAX_LABEL_CHARS = 600  # per text in a label; the tooltip keeps the full text (dot refuses labels of 16 KB)
+MAX_TOOLTIP_CHARS = 4000
+
+# Okabe-Ito colours, safe for colour-blind readers; every distinction is also made by line style or shape.
+SUPPORT_COLOR = "#0072B2"
+ATTACK_COLOR = "#D55E00"
+ROLE_STYLE = {  # role -> (fill colour, label shown above the text)
+    "thesis": ("#F0E442", "THESIS"),
+    "conclusion": ("#CFE8F7", "CONCLUSION"),
+    "premise": ("#FFFFFF", "PREMISE"),
+    "evidence": ("#E3F2E9", "EVIDENCE"),
+    "recommendation": ("#FBE3CD", "RECOMMENDATION"),
+    "prediction": ("#EADFF2", "PREDICTION"),
+    "context": ("#EEEEEE", "CONTEXT"),
+}
+OBJECTION_FILL = "#FADBD0"
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    direction: str = "BT"
+    wrap: int = 32
+    quotes: bool = False
+    ids: bool = False
+    legend: bool = False
+    sections: bool = False
+    focus: str | None = None
+    depth: int = 2
+    font: str = "Helvetica"
+    extra_graph_attrs: tuple = field(default=())
+
+
+def claim_node(claim_id: str) -> str:
+    return f"claim.{claim_id}"
+
+
+def argument_node(argument_id: str) -> str:
+    return f"argument.{argument_id}"
+
+
+def _plain(text: str, limit: int = MAX_TOOLTIP_CHARS) -> str:
+    if len(text) > limit:
+        text = text[: limit - 1] + "\u2026"
+    # dot unescapes a tooltip twice (as a DOT string, then as an escString for \\N and kin), and passes
+    # anything shaped like an entity (&amp;) through to SVG as markup: double backslashes twice, escape &
+    return graphviz.escape(text.replace("&", "&amp;").replace("\\", "\\\\"))
+
+
+def _html(text: str, width: int, limit: int = MAX_LABEL_CHARS) -> str:
+    """Text wrapped to width, every character literal, as the inside of an HTML-like label."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "\u2026"
+    lines = []
+    for paragraph in text.splitlines() or [""]:
+        lines.extend(textwrap.wrap(paragraph, width=max(width, 8), break_long_words=True, break_on_hyphens=False)
+                     or [""])
+    # dot expands \N, \G, \l even inside HTML-like labels (and after resolving &#92;): double every backslash
+    return '<BR ALIGN="CENTER"/>'.join(html.escape(line, quote=True).replace("\\", "\\\\") for line in lines)
+
+
+def _small(text: str, size: int = 9, color: str = "#444444") -> str:
+    return f'<FONT POINT-SIZE="{size}" COLOR="{color}">{text}</FONT>'
+
+
+def neighbourhood(model: ArgumentMap, focus: str, depth: int) -> set[str]:
+    """Ids of claims and arguments within depth steps of focus, steps taken either way along any edge."""
+    adjacent: dict[str, set[str]] = {}
+
+    def link(a: str, b: str) -> None:
+        adjacent.setdefault(a, set()).add(b)
+        adjacent.setdefault(b, set()).add(a)
+
+    for argument in model.arguments.values():
+        link(argument.id, argument.conclusion)
+        for premise in argument.premises:
+            link(premise, argument.id)
+    for objection in model.objections.values():
+        link(objection.claim, objection.target)
+    seen = {focus}
+    frontier = deque([(focus, 0)])
+    while frontier:
+        node, distance = frontier.popleft()
+        if distance >= depth:
+            continue
+        for nxt in sorted(adjacent.get(node, ())):
+            if nxt not in seen:
+                seen.add(nxt)
+                frontier.append((nxt, distance + 1))
+    return seen
+
+
+def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions()) -> graphviz.Digraph:
+    """The diagram of a valid map as a graphviz.Digraph: deterministic for the same map and options."""
+    if options.focus is not None and options.focus not in model.claims and options.focus not in model.arguments:
+        raise KeyError(options.focus)
+    keep = neighbourhood(model, options.focus, options.depth) if options.focus else None
+    objecting = {o.claim for o in model.objections.values()}
+
+    graph = graphviz.Digraph(name=model.id, graph_attr={
+        "rankdir": options.direction, "newrank": "true", "nodesep": "0.3", "ranksep": "0.45",
+        "fontname": options.font, "label": f"<{_html(model.title, 80, 300)}>", "labelloc": "t", "fontsize": "16",
+        "tooltip": _plain(model.title), "id": "argmap", **dict(options.extra_graph_attrs),
+    }, node_attr={"fontname": options.font, "fontsize": "11", "margin": "0.12,0.06"},
+        edge_attr={"fontname": options.font, "fontsize": "9", "arrowsize": "0.7"})
+
+    clusters: dict[str | None, graphviz.Digraph] = {}
+
+    def container(section: str | None) -> graphviz.Digraph:
+        if not options.sections or section is None:
+            return graph
+        if section not in clusters:
+            title = model.sections[section].title if section in model.sections else section
+            clusters[section] = graphviz.Digraph(name=f"cluster_{section}", graph_attr={
+                "label": f"<{_html(title, 60, 200)}>", "style": "rounded,dashed", "color": "#999999",
+                "fontsize": "11", "id": f"section-{section}", "tooltip": _plain(title)})
+        return clusters[section]
+
+    for claim in model.claims.values():
+        if keep is not None and claim.id not in keep:
+            continue
+        fill, role_label = ROLE_STYLE[claim.role]
+        if claim.id in objecting and claim.role == "premise":
+            fill = OBJECTION_FILL
+        header = role_label
+        if claim.implicit:
+            header += " (IMPLICIT)"
+        if claim.actors:
+            header += " \u00b7 " + ", ".join(model.actors[a].name if a in model.actors else a for a in claim.actors)
+        if options.ids:
+            header += f" \u00b7 {claim.id}"
+        label = _small(_html(header, options.wrap + 10, 300)) + '<BR ALIGN="CENTER"/>' + _html(claim.text, options.wrap)
+        if options.quotes and claim.quotes:
+            quote = " \u2026 ".join(claim.quotes)
+            label += '<BR ALIGN="CENTER"/>' + _small("<I>" + _html(f"\u201c{quote}\u201d", options.wrap + 8) + "</I>", 9,
+                                                     "#555555")
+        thesis = claim.id == model.thesis
+        styles = ["rounded", "filled"] + (["dashed"] if claim.implicit else []) + (["bold"] if thesis else [])
+        tooltip = claim.text + ("".join(f"\n\u201c{q}\u201d" for q in claim.quotes))
+        container(claim.section).node(
+            claim_node(claim.id), label=f"<{label}>", shape="box", style=",".join(styles), fillcolor=fill,
+            penwidth="3" if thesis else "1.2" if not claim.implicit else "1.4",
+            fontsize="14" if thesis else "11", id=f"claim-{claim.id}", tooltip=_plain(tooltip),
+            **{"class": f"claim role-{claim.role}" + (" implicit" if claim.implicit else "") + (" thesis" if thesis else "")},
+        )
+
+    for argument in model.arguments.values():
+        if keep is not None and argument.id not in keep:
+            continue
+        caption = argument.scheme.replace("-", " ") if argument.scheme else ""
+        linked = len(argument.premises) > 1
+        tooltip = argument.text or caption or f"argument {argument.id}"
+        attrs = {"id": f"argument-{argument.id}", "class": "argument" + (" linked" if linked else ""),
+                 "tooltip": _plain(tooltip), "color": SUPPORT_COLOR}
+        if caption or options.ids:
+            text = caption + (f" ({argument.id})" if options.ids else "")
+            container(argument.section).node(argument_node(argument.id), label=f"<{_html(text, 24, 200)}>",
+                                             shape="box", style="rounded,filled", fillcolor="#FFFFFF",
+                                             fontcolor=SUPPORT_COLOR, fontsize="8", height="0.2", margin="0.05,0.02",
+                                             **attrs)
+        else:
+            container(argument.section).node(argument_node(argument.id), label="", shape="circle", width="0.14",
+                                             fixedsize="true", style="filled", fillcolor=SUPPORT_COLOR, **attrs)
+        if keep is None or argument.conclusion in keep:
+            graph.edge(argument_node(argument.id), claim_node(argument.conclusion), color=SUPPORT_COLOR,
+                       penwidth="1.6", arrowhead="normal", id=f"supports-{argument.id}", **{"class": "support"})
+        for index, premise in enumerate(argument.premises):
+            if keep is None or premise in keep:
+                graph.edge(claim_node(premise), argument_node(argument.id), color=SUPPORT_COLOR, penwidth="1.2",
+                           arrowhead="none", id=f"premise-{argument.id}-{index}", **{"class": "premise"})
+
+    for objection in model.objections.values():
+        if keep is not None and (objection.claim not in keep or objection.target not in keep):
+            continue
+        target = argument_node(objection.target) if objection.kind == UNDERCUT else claim_node(objection.target)
+        graph.edge(claim_node(objection.claim), target, color=ATTACK_COLOR, style="dashed", penwidth="1.6",
+                   arrowhead="tee", id=f"objection-{objection.id}", tooltip=_plain(f"{objection.kind}: {objection.id}"),
+                   **{"class": f"attack {objection.kind}"})
+
+    for section in model.sections:  # in the essay's order, not first use
+        if section in clusters:
+            graph.subgraph(clusters[section])
+    if options.legend:
+        graph.subgraph(_legend(options))
+    return graph
+
+
+def _legend(options: RenderOptions) -> graphviz.Digraph:
+    legend = graphviz.Digraph(name="cluster_legend", graph_attr={
+        "label": "Legend", "style": "rounded", "color": "#999999", "fontsize": "11", "id": "legend"})
+    legend.attr("node", fontsize="9", shape="box", style="rounded,filled")
+    for role, (fill, label) in ROLE_STYLE.items():
+        legend.node(f"legend.{role}", label=label.capitalize(), fillcolor=fill,
+                    **({"penwidth": "3", "style": "rounded,filled,bold"} if role == "thesis" else {}))
+    legend.node("legend.implicit", label="Implicit premise", fillcolor="#FFFFFF", style="rounded,filled,dashed")
+    legend.node("legend.objection", label="Objecting claim", fillcolor=OBJECTION_FILL)
+    legend.node("legend.inference", label="", shape="circle", width="0.14", fixedsize="true", style="filled",
+                fillcolor=SUPPORT_COLOR, color=SUPPORT_COLOR)
+    legend.edge("legend.premise", "legend.inference", color=SUPPORT_COLOR, arrowhead="none", label=" premise")
+    legend.edge("legend.inference", "legend.conclusion", color=SUPPORT_COLOR, label=" supports")
+    legend.edge("legend.objection", "legend.evidence", color=ATTACK_COLOR, style="dashed", arrowhead="tee",
+                label=" attacks")
+    return legend
+
+
+def dot_source(model: ArgumentMap, options: RenderOptions = RenderOptions()) -> str:
+    return build_graph(model, options).source
