@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up argmap in ./.venv (installing Graphviz when it is missing), then run a job:
-#   ./quickstart.sh          validate and render the bundled maps (the main job)
+#   ./quickstart.sh          validate the bundled maps and render them into out/ (the main job)
 #   ./quickstart.sh test     run the whole test suite
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -53,8 +53,13 @@ case "$job" in
     setup
     say "argmap validate --strict ${sources_args[*]} maps/"
     "$venv/bin/argmap" validate --strict "${sources_args[@]}" maps/
+    say "argmap render maps/ -o out/ (SVG, and an HTML page to click through)"
+    "$venv/bin/argmap" render maps/ -o out/ --format svg
+    "$venv/bin/argmap" render maps/ -o out/ --format html "${sources_args[@]}"
+    say "done: diagrams in out/"
     ;;
   test)
+    need_debian_packages chromium chromium   # the HTML page is tested in a real browser
     setup
     say "python -m pytest"
     status=0

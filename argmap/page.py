@@ -53,8 +53,9 @@ def _details(model: ArgumentMap, claim, places) -> list[str]:
     if claim.section:
         section = model.sections.get(claim.section)
         lines.append("Section: " + (section.title if section else claim.section))
-    for line in places.get(claim.id, ()):
-        lines.append(f"Source: {model.source.file}, line {line}")
+    where = sorted(set(places.get(claim.id, ())))
+    if where:
+        lines.append(f"Source: {model.source.file}, line{'s' * (len(where) > 1)} {', '.join(map(str, where))}")
     if claim.implicit:
         lines.append("Implicit: reconstructed by the mapper, not said in the essay.")
     if claim.note:
@@ -70,7 +71,7 @@ def page(model: ArgumentMap, svg: bytes, places: dict[str, list[int]] | None = N
         "claims": {c.id: {"kind": c.role + (" (implicit)" if c.implicit else ""), "text": c.text, "quotes": list(c.quotes),
                           "details": _details(model, c, places)} for c in model.claims.values()},
         "arguments": {a.id: {"kind": "argument" + (f" ({a.scheme})" if a.scheme else ""),
-                             "text": a.text or f"{', '.join(a.premises)} \u2192 {a.conclusion}", "quotes": [],
+                             "text": a.text or f"Why: {model.claims[a.conclusion].text}", "quotes": [],
                              "details": [f"Premises: {', '.join(model.claims[p].text for p in a.premises)}",
                                          f"Conclusion: {model.claims[a.conclusion].text}", f"Id: {a.id}"]}
                       for a in model.arguments.values()},
