@@ -233,3 +233,24 @@ def test_interrupted_render_leaves_old_file(needs_dot, tmp_path):
 def test_build_graph_is_separate_from_running_dot():
     graph = build_graph(argmap.load(MAPS / "school-phones.yaml"))
     assert graph.name == "school-phones" and "claim.ban-phones" in graph.source
+
+
+def test_many_maps_show_progress_on_a_terminal(needs_dot, tmp_path):
+    import pty
+
+    controller, terminal = pty.openpty()
+    process = subprocess.run([sys.executable, "-m", "argmap", "render", str(MAPS), "-o", str(tmp_path), "--format", "dot"],
+                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=terminal, cwd=ROOT, timeout=60)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(controller)
+    assert process.returncode == 0
+    assert b"Rendering" in shown and b"100%" in shown
