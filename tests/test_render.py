@@ -146,10 +146,10 @@ def test_format_from_suffix_and_stdout(needs_dot, tmp_path, runner):
     assert out.read_text().startswith("digraph")
 
 
-def test_default_output_name_in_current_folder(needs_dot, tmp_path, runner):
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        assert runner.invoke(main, ["render", str(MAPS / "school-phones.yaml")]).exit_code == 0
-        assert Path("school-phones.svg").read_bytes().startswith(b"<?xml")
+def test_default_output_name_in_current_folder(needs_dot, tmp_path, runner, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(main, ["render", str(MAPS / "school-phones.yaml")]).exit_code == 0
+    assert (tmp_path / "school-phones.svg").read_bytes().startswith(b"<?xml")
 
 
 def test_many_maps_into_a_folder(needs_dot, tmp_path, runner):

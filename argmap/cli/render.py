@@ -136,7 +136,8 @@ def _render_one(path, target, fmt, options, timeout, folders) -> bool:
     except DotFailed as error:
         raise DotFailure(f"{path}: {error}")
     if target is None:
-        click.get_binary_stream("stdout").write(data)
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
         return True
     try:
         write_atomic(target, data)
