@@ -134,8 +134,13 @@ def test_svg_png_pdf_from_real_dot(needs_dot, tmp_path, runner):
     argument_ids = {key[len("argument-"):] for key in nodes if key.startswith("argument-")}
     assert claim_ids == set(model.claims) and argument_ids == set(model.arguments)
     assert _texts(nodes["claim-ban-phones"]) == ["THESIS \u00b7 Schools", "Schools should ban phones in", "class."]
+    import struct
+
+    png = (tmp_path / "phones.png").read_bytes()
+    width, height = struct.unpack(">II", png[16:24])
+    assert width > 800 and height > 200  # a whole diagram, not an empty canvas
     pdf = (tmp_path / "phones.pdf").read_bytes()
-    assert pdf.rstrip().endswith(b"%%EOF")
+    assert pdf.rstrip().endswith(b"%%EOF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
 
 
 def test_format_from_suffix_and_stdout(needs_dot, tmp_path, runner):
