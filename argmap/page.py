@@ -25,18 +25,18 @@ _SCRIPT = """
   var panel = document.getElementById('panel');
   function el(tag, cls, text){var e=document.createElement(tag); if(cls) e.className=cls; if(text!=null) e.textContent=text; return e;}
   function show(id){
-    var item = data.claims[id] || data.arguments[id]; if(!item) return;
+    var item = data[id]; if(!item) return;
     panel.replaceChildren();
     panel.appendChild(el('div','role',item.kind));
     panel.appendChild(el('h1','text',item.text));
     (item.quotes||[]).forEach(function(q){panel.appendChild(el('blockquote','quote','\\u201c'+q+'\\u201d'));});
     (item.details||[]).forEach(function(d){panel.appendChild(el('p','where',d));});
     document.querySelectorAll('g.node.selected').forEach(function(n){n.classList.remove('selected');});
-    var node = document.getElementById((data.claims[id]?'claim-':'argument-')+id); if(node) node.classList.add('selected');
+    var node = document.getElementById(id); if(node) node.classList.add('selected');
     panel.dataset.shown = id;
   }
   document.querySelectorAll('#diagram g.node').forEach(function(node){
-    var id = node.id.replace(/^(claim|argument)-/, '');
+    var id = node.id;
     node.addEventListener('click', function(){show(id);});
     node.addEventListener('mouseenter', function(){ if(!panel.dataset.pinned) show(id);});
   });
@@ -64,23 +64,32 @@ def _details(model: ArgumentMap, claim, places) -> list[str]:
     return lines
 
 
-def page(model: ArgumentMap, svg: bytes, places: dict[str, list[int]] | None = None) -> bytes:
-    """The HTML page: the SVG inline, the map's texts as JSON, and a little script; nothing from the network."""
+def entries(model: ArgumentMap, places: dict[str, list[int]] | None = None, side: str = "") -> dict[str, dict]:
+    """What the panel shows for each node, keyed by the node's SVG id."""
+    from .render import svg_id
+
     places = places or {}
-    data = {
-        "claims": {c.id: {"kind": c.role + (" (implicit)" if c.implicit else ""), "text": c.text, "quotes": list(c.quotes),
-                          "details": _details(model, c, places)} for c in model.claims.values()},
-        "arguments": {a.id: {"kind": "argument" + (f" ({a.scheme})" if a.scheme else ""),
-                             "text": a.text or f"Why: {model.claims[a.conclusion].text}", "quotes": [],
-                             "details": [f"Premises: {', '.join(model.claims[p].text for p in a.premises)}",
-                                         f"Conclusion: {model.claims[a.conclusion].text}", f"Id: {a.id}"]}
-                      for a in model.arguments.values()},
-    }
+    found = {}
+    for c in model.claims.values():
+        found[svg_id("claim", c.id, side)] = {
+            "kind": c.role + (" (implicit)" if c.implicit else "") + (f" \u00b7 {model.id}" if side else ""),
+            "text": c.text, "quotes": list(c.quotes), "details": _details(model, c, places)}
+    for a in model.arguments.values():
+        found[svg_id("argument", a.id, side)] = {
+            "kind": "argument" + (f" ({a.scheme})" if a.scheme else ""),
+            "text": a.text or f"Why: {model.claims[a.conclusion].text}", "quotes": [],
+            "details": [f"Premises: {', '.join(model.claims[p].text for p in a.premises)}",
+                        f"Conclusion: {model.claims[a.conclusion].text}", f"Id: {a.id}"]}
+    return found
+
+
+def page(title: str, svg: bytes, data: dict[str, dict]) -> bytes:
+    """The HTML page: the SVG inline, the texts as JSON, and a little script; nothing from the network."""
     # '<' never appears raw inside the script element, so no text can close it early
     payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     svg_text = svg.decode("utf-8")
     svg_text = svg_text[svg_text.find("<svg"):]  # drop the XML prolog and DOCTYPE: inline SVG takes neither
-    title = html.escape(model.title)
+    title = html.escape(title)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -48,6 +48,10 @@ CODES: dict[str, tuple[str, str]] = {
     "implicit-with-quote": (WARNING, "A claim marked implicit that has a quote."),
     "duplicate-premise": (WARNING, "An argument lists the same premise twice."),
     "thesis-role": (WARNING, "A claim with role thesis that is not the map's thesis."),
+    # Links files
+    "links-map-missing": (ERROR, "A links file names a map file that does not exist."),
+    "links-map-invalid": (ERROR, "A links file names a map that has errors of its own."),
+    "duplicate-link": (WARNING, "A links file links the same two claims twice."),
     # Checks against the source text
     "source-missing": (ERROR, "The map's source file is not in the sources folder."),
     "source-hash": (ERROR, "The source file's SHA-256 differs from the map's `source.sha256`."),

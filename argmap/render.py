@@ -48,12 +48,18 @@ class RenderOptions:
     extra_graph_attrs: tuple = field(default=())
 
 
-def claim_node(claim_id: str) -> str:
-    return f"claim.{claim_id}"
+def claim_node(claim_id: str, side: str = "") -> str:
+    """The DOT node name of a claim; side ('a', 'b') keeps two maps apart in one diagram."""
+    return f"{side}.claim.{claim_id}" if side else f"claim.{claim_id}"
 
 
-def argument_node(argument_id: str) -> str:
-    return f"argument.{argument_id}"
+def argument_node(argument_id: str, side: str = "") -> str:
+    return f"{side}.argument.{argument_id}" if side else f"argument.{argument_id}"
+
+
+def svg_id(kind: str, item_id: str, side: str = "") -> str:
+    """The id a node or edge carries in SVG: 'claim-ID', or 'a-claim-ID' for side a of a comparison."""
+    return f"{side}-{kind}-{item_id}" if side else f"{kind}-{item_id}"
 
 
 def _plain(text: str, limit: int = MAX_TOOLTIP_CHARS) -> str:
@@ -107,17 +113,21 @@ def neighbourhood(model: ArgumentMap, focus: str, depth: int) -> set[str]:
     return seen
 
 
-def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions()) -> graphviz.Digraph:
-    """The diagram of a valid map as a graphviz.Digraph: deterministic for the same map and options."""
+def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), side: str = "") -> graphviz.Digraph:
+    """The diagram of a valid map as a graphviz.Digraph: deterministic for the same map and options.
+
+    With side ('a' or 'b'), the graph is a cluster whose names and ids are prefixed, to sit beside another.
+    """
     if options.focus is not None and options.focus not in model.claims and options.focus not in model.arguments:
         raise KeyError(options.focus)
     keep = neighbourhood(model, options.focus, options.depth) if options.focus else None
     objecting = {o.claim for o in model.objections.values()}
 
-    graph = graphviz.Digraph(name=model.id, graph_attr={
+    graph = graphviz.Digraph(name=f"cluster_{side}" if side else model.id, graph_attr={
         "rankdir": options.direction, "newrank": "true", "nodesep": "0.3", "ranksep": "0.45",
         "fontname": options.font, "label": f"<{_html(model.title, 80, 300)}>", "labelloc": "t", "fontsize": "16",
-        "tooltip": _plain(model.title), "id": "argmap", **dict(options.extra_graph_attrs),
+        "tooltip": _plain(model.title), "id": svg_id("map", model.id, side) if side else "argmap",
+        **dict(options.extra_graph_attrs),
     }, node_attr={"fontname": options.font, "fontsize": "11", "margin": "0.12,0.06"},
         edge_attr={"fontname": options.font, "fontsize": "9", "arrowsize": "0.7"})
 
@@ -128,9 +138,62 @@ def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions()) ->
             return graph
         if section not in clusters:
             title = model.sections[section].title if section in model.sections else section
-            clusters[section] = graphviz.Digraph(name=f"cluster_{section}", graph_attr={
+            clusters[section] = graphviz.Digraph(name=f"cluster_{side}{section}", graph_attr={
                 "label": f"<{_html(title, 60, 200)}>", "style": "rounded,dashed", "color": "#999999",
-                "fontsize": "11", "id": f"section-{section}", "tooltip": _plain(title)})
+                "fontsize": "11", "id": svg_id("section", section, side), "tooltip": _plain(title)})
+        return clusters[section]
+
+    for claim in model.claims.values():
+        if keep is None or claim.id in keep:
+            add_claim(container(claim.section), model, claim, options, side, claim.id in objecting)
+
+    for argument in model.arguments.values():
+        link(argument.id, argument.conclusion)
+        for premise in argument.premises:
+            link(premise, argument.id)
+    for objection in model.objections.values():
+        link(objection.claim, objection.target)
+    seen = {focus}
+    frontier = deque([(focus, 0)])
+    while frontier:
+        node, distance = frontier.popleft()
+        if distance >= depth:
+            continue
+        for nxt in sorted(adjacent.get(node, ())):
+            if nxt not in seen:
+                seen.add(nxt)
+                frontier.append((nxt, distance + 1))
+    return seen
+
+
+def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), side: str = "") -> graphviz.Digraph:
+    """The diagram of a valid map as a graphviz.Digraph: deterministic for the same map and options.
+
+    With side ('a' or 'b'), the graph is a cluster whose names and ids are prefixed, to sit beside another.
+    """
+    if options.focus is not None and options.focus not in model.claims and options.focus not in model.arguments:
+        raise KeyError(options.focus)
+    keep = neighbourhood(model, options.focus, options.depth) if options.focus else None
+    objecting = {o.claim for o in model.objections.values()}
+
+    graph = graphviz.Digraph(name=f"cluster_{side}" if side else model.id, graph_attr={
+        "rankdir": options.direction, "newrank": "true", "nodesep": "0.3", "ranksep": "0.45",
+        "fontname": options.font, "label": f"<{_html(model.title, 80, 300)}>", "labelloc": "t", "fontsize": "16",
+        "tooltip": _plain(model.title), "id": svg_id("map", model.id, side) if side else "argmap",
+        **dict(options.extra_graph_attrs),
+    }, node_attr={"fontname": options.font, "fontsize": "11", "margin": "0.12,0.06"},
+        edge_attr={"fontname": options.font, "fontsize": "9", "arrowsize": "0.7"})
+
+    clusters: dict[str | None, graphviz.Digraph] = {}
+
+    def container(section: str | None) -> graphviz.Digraph:
+        if not options.sections or section is None:
+            return graph
+        if section not in clusters:
+            title = model.sections[section].title if section in model.sections else section
+            clusters[section] = graphviz.Digraph(name=f"cluster_{side}{section}", graph_attr={
+                "label": f"<{_html(title, 60, 200)}>", "style": "rounded,dashed", "color": "#999999",
+                "fontsize": "11", "id": svg_id("section", section, side), "tooltip": _plain(title)})
         return clusters[section]
 
     for claim in model.claims.values():
@@ -155,9 +218,9 @@ def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions()) ->
         styles = ["rounded", "filled"] + (["dashed"] if claim.implicit else []) + (["bold"] if thesis else [])
         tooltip = claim.text + ("".join(f"\n\u201c{q}\u201d" for q in claim.quotes))
         container(claim.section).node(
-            claim_node(claim.id), label=f"<{label}>", shape="box", style=",".join(styles), fillcolor=fill,
+            claim_node(claim.id, side), label=f"<{label}>", shape="box", style=",".join(styles), fillcolor=fill,
             penwidth="3" if thesis else "1.2" if not claim.implicit else "1.4",
-            fontsize="14" if thesis else "11", id=f"claim-{claim.id}", tooltip=_plain(tooltip),
+            fontsize="14" if thesis else "11", id=svg_id("claim", claim.id, side), tooltip=_plain(tooltip),
             **{"class": f"claim role-{claim.role}" + (" implicit" if claim.implicit else "") + (" thesis" if thesis else "")},
         )
 
@@ -167,31 +230,34 @@ def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions()) ->
         caption = argument.scheme.replace("-", " ") if argument.scheme else ""
         linked = len(argument.premises) > 1
         tooltip = argument.text or caption or f"argument {argument.id}"
-        attrs = {"id": f"argument-{argument.id}", "class": "argument" + (" linked" if linked else ""),
+        attrs = {"id": svg_id("argument", argument.id, side), "class": "argument" + (" linked" if linked else ""),
                  "tooltip": _plain(tooltip), "color": SUPPORT_COLOR}
         if caption or options.ids:
             text = caption + (f" ({argument.id})" if options.ids else "")
-            container(argument.section).node(argument_node(argument.id), label=f"<{_html(text, 24, 200)}>",
+            container(argument.section).node(argument_node(argument.id, side), label=f"<{_html(text, 24, 200)}>",
                                              shape="box", style="rounded,filled", fillcolor="#FFFFFF",
                                              fontcolor=SUPPORT_COLOR, fontsize="8", height="0.2", margin="0.05,0.02",
                                              **attrs)
         else:
-            container(argument.section).node(argument_node(argument.id), label="", shape="circle", width="0.14",
+            container(argument.section).node(argument_node(argument.id, side), label="", shape="circle", width="0.14",
                                              fixedsize="true", style="filled", fillcolor=SUPPORT_COLOR, **attrs)
         if keep is None or argument.conclusion in keep:
-            graph.edge(argument_node(argument.id), claim_node(argument.conclusion), color=SUPPORT_COLOR,
-                       penwidth="1.6", arrowhead="normal", id=f"supports-{argument.id}", **{"class": "support"})
+            graph.edge(argument_node(argument.id, side), claim_node(argument.conclusion, side), color=SUPPORT_COLOR,
+                       penwidth="1.6", arrowhead="normal", id=svg_id("supports", argument.id, side),
+                       **{"class": "support"})
         for index, premise in enumerate(argument.premises):
             if keep is None or premise in keep:
-                graph.edge(claim_node(premise), argument_node(argument.id), color=SUPPORT_COLOR, penwidth="1.2",
-                           arrowhead="none", id=f"premise-{argument.id}-{index}", **{"class": "premise"})
+                graph.edge(claim_node(premise, side), argument_node(argument.id, side), color=SUPPORT_COLOR,
+                           penwidth="1.2", arrowhead="none", id=svg_id("premise", f"{argument.id}-{index}", side),
+                           **{"class": "premise"})
 
     for objection in model.objections.values():
         if keep is not None and (objection.claim not in keep or objection.target not in keep):
             continue
-        target = argument_node(objection.target) if objection.kind == UNDERCUT else claim_node(objection.target)
-        graph.edge(claim_node(objection.claim), target, color=ATTACK_COLOR, style="dashed", penwidth="1.6",
-                   arrowhead="tee", id=f"objection-{objection.id}", tooltip=_plain(f"{objection.kind}: {objection.id}"),
+        target = (argument_node(objection.target, side) if objection.kind == UNDERCUT
+                  else claim_node(objection.target, side))
+        graph.edge(claim_node(objection.claim, side), target, color=ATTACK_COLOR, style="dashed", penwidth="1.6",
+                   arrowhead="tee", id=svg_id("objection", objection.id, side), tooltip=_plain(f"{objection.kind}: {objection.id}"),
                    **{"class": f"attack {objection.kind}"})
 
     for section in model.sections:  # in the essay's order, not first use
@@ -200,6 +266,35 @@ def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions()) ->
     if options.legend:
         graph.subgraph(_legend(options))
     return graph
+
+
+def add_claim(graph: graphviz.Digraph, model: ArgumentMap, claim, options: RenderOptions, side: str = "",
+              objecting: bool = False) -> None:
+    """One claim's node: fill by role, header with role and actors, the label, the full text as tooltip."""
+    fill, role_label = ROLE_STYLE[claim.role]
+    if objecting and claim.role == "premise":
+        fill = OBJECTION_FILL
+    header = role_label
+    if claim.implicit:
+        header += " (IMPLICIT)"
+    if claim.actors:
+        header += " \u00b7 " + ", ".join(model.actors[a].name if a in model.actors else a for a in claim.actors)
+    if options.ids:
+        header += f" \u00b7 {claim.id}"
+    label = _small(_html(header, options.wrap + 10, 300)) + '<BR ALIGN="CENTER"/>' + _html(claim.text, options.wrap)
+    if options.quotes and claim.quotes:
+        quote = " \u2026 ".join(claim.quotes)
+        label += '<BR ALIGN="CENTER"/>' + _small("<I>" + _html(f"\u201c{quote}\u201d", options.wrap + 8) + "</I>", 9,
+                                                 "#555555")
+    thesis = claim.id == model.thesis
+    styles = ["rounded", "filled"] + (["dashed"] if claim.implicit else []) + (["bold"] if thesis else [])
+    tooltip = claim.text + ("".join(f"\n\u201c{q}\u201d" for q in claim.quotes))
+    graph.node(
+        claim_node(claim.id, side), label=f"<{label}>", shape="box", style=",".join(styles), fillcolor=fill,
+        penwidth="3" if thesis else "1.2" if not claim.implicit else "1.4",
+        fontsize="14" if thesis else "11", id=svg_id("claim", claim.id, side), tooltip=_plain(tooltip),
+        **{"class": f"claim role-{claim.role}" + (" implicit" if claim.implicit else "") + (" thesis" if thesis else "")},
+    )
 
 
 def _legend(options: RenderOptions) -> graphviz.Digraph:
@@ -222,3 +317,56 @@ def _legend(options: RenderOptions) -> graphviz.Digraph:
 
 def dot_source(model: ArgumentMap, options: RenderOptions = RenderOptions()) -> str:
     return build_graph(model, options).source
+
+
+# Cross links between two maps: each relation differs in line style and arrowhead, not only in colour.
+LINK_STYLE = {
+    "same": {"color": "#009E73", "style": "solid", "penwidth": "2.4", "dir": "none"},
+    "recast": {"color": "#56B4E9", "style": "dashed", "penwidth": "2.2", "dir": "none"},
+    "contradicts": {"color": "#D55E00", "style": "bold", "penwidth": "2.4", "dir": "both", "arrowhead": "tee",
+                    "arrowtail": "tee"},
+    "develops": {"color": "#CC79A7", "style": "solid", "penwidth": "2.2", "arrowhead": "vee"},
+    "suggested": {"color": "#999999", "style": "dotted", "penwidth": "1.4", "dir": "none"},
+}
+
+
+def build_comparison_graph(result, options: RenderOptions = RenderOptions(), suggestions: bool = True,
+                           linked_only: bool = False) -> graphviz.Digraph:
+    """Both maps side by side as clusters, with their cross links drawn and styled by relation.
+
+    With linked_only, each side shows just its linked claims, in two columns that read left to right.
+    """
+    pairs = list(result.explicit) + (list(result.suggested) if suggestions else [])
+    title = f"{result.a.title} \u2194 {result.b.title}"
+    graph = graphviz.Digraph(name="comparison", graph_attr={
+        "rankdir": options.direction, "newrank": "true", "compound": "true", "fontname": options.font,
+        "label": f"<{_html(title, 120, 400)}>", "labelloc": "t",
+        "fontsize": "16", "id": "argmap-comparison", "nodesep": "0.3", "ranksep": "0.45"},
+        node_attr={"fontname": options.font, "fontsize": "11", "margin": "0.12,0.06"},
+        edge_attr={"fontname": options.font, "fontsize": "9", "arrowsize": "0.7"})
+    if linked_only:
+        graph.attr(rankdir="LR", ranksep="3")
+        for side, model in (("a", result.a), ("b", result.b)):
+            column = graphviz.Digraph(name=f"column_{side}", graph_attr={"rank": "same"})
+            column.node(f"{side}.title", label=f"<<B>{_html(model.title, options.wrap, 300)}</B>>", shape="plaintext",
+                        fontsize="13", id=svg_id("map", model.id, side))
+            linked = {getattr(p, side).id for p in pairs}
+            for claim in model.claims.values():  # in the map's order, so each column reads like its essay
+                if claim.id in linked:
+                    add_claim(column, model, claim, options, side)
+            graph.subgraph(column)
+        graph.edge("a.title", "b.title", style="invis")  # B's column one rank right of A's
+    else:
+        for side, model in (("a", result.a), ("b", result.b)):
+            cluster = build_graph(model, options, side=side)
+            cluster.graph_attr.update(style="rounded", color="#777777")
+            graph.subgraph(cluster)
+    for index, pair in enumerate(pairs):
+        relation = pair.relation or "suggested"
+        label = relation if pair.relation else f"{pair.score:.2f}?"
+        tooltip = f"{relation}: {pair.a.text} \u2194 {pair.b.text}" + (f"\n{pair.note}" if pair.note else "")
+        graph.edge(claim_node(pair.a.id, "a"), claim_node(pair.b.id, "b"), constraint="false",
+                   xlabel=f"<{_html(label, 30, 40)}>", fontcolor=LINK_STYLE[relation]["color"],
+                   id=f"link-{index}", tooltip=_plain(tooltip), **{"class": f"link {relation}"},
+                   **LINK_STYLE[relation])
+    return graph

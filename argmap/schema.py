@@ -80,8 +80,9 @@ def _explain(doc, error) -> list[Problem]:
                             key=True)]
     if keyword == "required":
         missing = [name for name in error.validator_value if name not in error.instance]
-        code = "schema-version" if "argmap" in missing and not path else "schema-required"
-        hint = "start the file with 'argmap: 1'" if code == "schema-version" else None
+        version = next((name for name in ("argmap", "argmap-links") if name in missing), None)
+        code = "schema-version" if version and not path else "schema-required"
+        hint = f"start the file with '{version}: 1'" if code == "schema-version" else None
         return [doc.problem(path, code, f"{where} is missing the required property {name!r}", hint, key=True)
                 for name in missing]
     if keyword == "additionalProperties":
@@ -91,10 +92,10 @@ def _explain(doc, error) -> list[Problem]:
                             did_you_mean(name, known) or ("known properties: " + ", ".join(known) if known else None),
                             key=True)
                 for name in error.instance if name not in known]
-    if keyword == "const" and path == ("argmap",):
+    if keyword == "const" and path in (("argmap",), ("argmap-links",)):
         return [doc.problem(path, "schema-version",
                             f"this is format version {error.instance!r}; this argmap reads version 1",
-                            "write 'argmap: 1', or upgrade argmap")]
+                            f"write '{path[0]}: 1', or upgrade argmap")]
     if keyword == "type":
         return [doc.problem(path, "schema-type",
                             f"{where} must be {_type_name(error.validator_value)}, not {_value_name(error.instance)}",

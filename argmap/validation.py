@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from . import checks, schema, sources
+from . import checks, links, schema, sources
+from .links import LinkSet
 from .load import Document, read_document
 from .model import ArgumentMap, build
 from .problems import Problem
@@ -31,6 +33,7 @@ class Result:
     document: Document
     problems: list[Problem] = field(default_factory=list)
     model: ArgumentMap | None = None
+    links: LinkSet | None = None  # for a links file
 
     @property
     def file(self) -> str:
@@ -46,6 +49,8 @@ def check_document(doc: Document, source_dirs=(), require_sources: bool = False)
         result.problems.append(doc.problem((), "schema-type", "the file must hold a mapping (key: value lines)",
                                            "start the file with 'argmap: 1'"))
         return result
+    if links.is_links_data(doc.data):
+        return _check_links(result, source_dirs)
     result.problems.extend(schema.check(doc, "map"))
     if result.problems:
         return result
@@ -54,6 +59,15 @@ def check_document(doc: Document, source_dirs=(), require_sources: bool = False)
     result.problems.sort()
     if not any(p.is_error for p in result.problems):
         result.model = build(doc.data, doc.positions, doc.file)
+    return result
+
+
+def _check_links(result: Result, source_dirs) -> Result:
+    result.problems.extend(schema.check(result.document, "links"))
+    if not result.problems:
+        found, result.links = links.check(result.document, lambda path: check_file(path, source_dirs))
+        result.problems.extend(found)
+    result.problems.sort()
     return result
 
 
@@ -72,6 +86,23 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
             found.append(path)
     unique = list(dict.fromkeys(found))
     return unique
+
+
+_LINKS_LINE = re.compile(rb"^argmap-links\s*:", re.M)
+
+
+def is_links_file(path: Path) -> bool:
+    """Whether a file is a links file rather than a map (a cheap look at its text, not a parse)."""
+    try:
+        with open(path, "rb") as handle:
+            return bool(_LINKS_LINE.search(handle.read(65536)))
+    except OSError:
+        return False
+
+
+def map_files(paths) -> list[Path]:
+    """The map files among paths and inside folders: links files in folders are passed over."""
+    return [p for p in expand_paths(paths) if not is_links_file(p)]
 
 
 def _folders(sources) -> list[Path]:

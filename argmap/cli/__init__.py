@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .compare import compare_command
 from .coverage import coverage_command
 from .render import render_command
 from .validate import validate_command
@@ -18,3 +19,4 @@ def main() -> None:
 main.add_command(validate_command)
 main.add_command(render_command)
 main.add_command(coverage_command)
+main.add_command(compare_command)

@@ -7,7 +7,7 @@ import click
 
 from ..report import TextReporter
 from ..sources import find_source, read_source, source_dirs
-from ..validation import check_file, expand_paths
+from ..validation import check_file, map_files
 
 
 @click.command("coverage")
@@ -28,7 +28,7 @@ def coverage_command(paths, sources, output_format, show_all, fail_under) -> Non
     """
     from ..coverage import CARRIED, measure
 
-    files = expand_paths(paths)
+    files = map_files(paths)
     if not files:
         raise click.UsageError(f"no map files (*.yaml, *.yml) in {', '.join(paths)}")
     folders = source_dirs(sources)

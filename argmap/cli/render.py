@@ -9,7 +9,7 @@ import click
 from ..problems import did_you_mean
 from ..report import TextReporter
 from ..sources import source_dirs
-from ..validation import check_file, expand_paths
+from ..validation import check_file, map_files
 
 FORMATS = ("svg", "png", "pdf", "dot", "html")
 EXIT_NO_DOT = 3
@@ -62,7 +62,7 @@ def render_command(paths, output, output_format, direction, wrap, quotes, ids, l
     """
     from ..render import RenderOptions
 
-    files = expand_paths(paths)
+    files = map_files(paths)
     if not files:
         raise click.UsageError(f"no map files (*.yaml, *.yml) in {', '.join(paths)}")
     many = len(files) > 1 or any(Path(p).is_dir() for p in paths)
@@ -109,7 +109,7 @@ class _Quiet:
 def _render_one(path, target, fmt, options, timeout, folders) -> bool:
     from ..dot import DotFailed, DotNotFound, run_dot
     from ..output import write_atomic
-    from ..page import page
+    from ..page import entries, page
     from ..render import build_graph
     from ..sources import quote_lines
 
@@ -128,7 +128,7 @@ def _render_one(path, target, fmt, options, timeout, folders) -> bool:
         if fmt == "dot":
             data = source.encode("utf-8")
         elif fmt == "html":
-            data = page(model, run_dot(source, "svg", timeout), quote_lines(model, folders))
+            data = page(model.title, run_dot(source, "svg", timeout), entries(model, quote_lines(model, folders)))
         else:
             data = run_dot(source, fmt, timeout)
     except DotNotFound as error:

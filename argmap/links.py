@@ -1,0 +1,84 @@
+"""Links files: which claims of two maps correspond, checked as carefully as maps are."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import ArgumentMap
+from .problems import Problem, did_you_mean
+
+RELATIONS = ("same", "recast", "contradicts", "develops")
+LINKS_KEY = "argmap-links"
+
+
+@dataclass(frozen=True)
+class Link:
+    a: str
+    b: str
+    relation: str
+    note: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class LinkSet:
+    """A valid links file with both of its maps loaded."""
+
+    file: str
+    a: ArgumentMap
+    b: ArgumentMap
+    links: tuple[Link, ...]
+    title: str | None = None
+
+    def swapped(self) -> "LinkSet":
+        return LinkSet(self.file, self.b, self.a,
+                       tuple(Link(k.b, k.a, k.relation, k.note, k.line) for k in self.links), self.title)
+
+
+def is_links_data(data) -> bool:
+    return isinstance(data, dict) and LINKS_KEY in data
+
+
+def map_paths(doc) -> dict[str, Path]:
+    base = Path(doc.file).parent
+    return {side: base / doc.data["maps"][side] for side in ("a", "b")}
+
+
+def check(doc, load_map) -> tuple[list[Problem], LinkSet | None]:
+    """Semantic checks of a schema-valid links file; load_map(path) returns a validation Result."""
+    problems: list[Problem] = []
+    models: dict[str, ArgumentMap] = {}
+    for side, path in map_paths(doc).items():
+        if not path.is_file():
+            problems.append(doc.problem(("maps", side), "links-map-missing", f"map {side} ({path}) does not exist",
+                                        "paths are relative to the links file"))
+            continue
+        result = load_map(path)
+        if result.model is None:
+            errors = sum(p.is_error for p in result.problems)
+            problems.append(doc.problem(("maps", side), "links-map-invalid",
+                                        f"map {side} ({path}) has {errors} error{'s' * (errors != 1)} of its own",
+                                        f"run: argmap validate {path}"))
+            continue
+        models[side] = result.model
+    seen: dict[tuple[str, str], int] = {}
+    for index, link in enumerate(doc.data["links"]):
+        for side in ("a", "b"):
+            model = models.get(side)
+            if model is None or link[side] in model.claims:
+                continue
+            what = "an argument; links join claims" if link[side] in model.arguments else "not a claim of that map"
+            problems.append(doc.problem(("links", index, side), "unknown-ref",
+                                        f"links.{index}.{side}: {link[side]!r} is {what} (map {model.id})",
+                                        did_you_mean(link[side], model.claims)))
+        pair = (link["a"], link["b"])
+        if pair in seen:
+            problems.append(doc.problem(("links", index), "duplicate-link",
+                                        f"{pair[0]!r} and {pair[1]!r} are linked twice (first as link {seen[pair]})",
+                                        "keep one link per pair of claims"))
+        seen.setdefault(pair, index)
+    if any(p.is_error for p in problems):
+        return problems, None
+    links = tuple(Link(k["a"], k["b"], k["relation"], k.get("note"), doc.where(("links", i))[0])
+                  for i, k in enumerate(doc.data["links"]))
+    return problems, LinkSet(doc.file, models["a"], models["b"], links, doc.data.get("title"))
