@@ -108,8 +108,8 @@ def test_no_links_file_means_suggestions_only(runner, tmp_path):
 
 
 def test_terms_stem_and_drop_stop_words():
-    assert terms("The negotiations were negotiated; DPRK's denuclearization") == ["negoti", "negoti", "dprk",
-                                                                               "denuclear"]
+    assert terms("The negotiations were negotiated; DPRK's countries' denuclearization-process") == [
+        "negotiation", "negotiated", "dprk", "country", "denuclearization", "process"]
 
 
 def test_similarity_is_cosine_and_keeps_best_partners():
@@ -162,9 +162,9 @@ def test_suggester_quality_on_the_bundled_essays_does_not_fall():
 
     links = check_file(ESSAY_A.parent / "links" / "2019-02-15-zhang-finding-a-solution--2021-peninsula-stalemate.yaml").links
     result = evaluate(argmap.load(ESSAY_A), argmap.load(ESSAY_B), links, DEFAULT_THRESHOLD)
-    assert result.recall >= 0.27
-    assert result.precision >= 0.30
-    assert result.precision_at_top >= 0.40
+    assert result.recall >= 0.25
+    assert result.precision >= 0.35
+    assert result.precision_at_top >= 0.50
 
 
 def test_evaluate_option(runner):
