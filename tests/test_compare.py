@@ -171,3 +171,31 @@ def test_evaluate_option(runner):
     result = runner.invoke(main, ["compare", "--evaluate", str(ESSAY_A), str(ESSAY_B)])
     assert result.exit_code == 0
     assert re.search(r"^\s+0\.20\s+\d+\s+\d+\s+[\d.]+%\s+[\d.]+%\s+[\d.]+%$", result.stdout, re.M)
+
+
+def test_comparison_html_page_holds_both_maps(needs_dot, runner, tmp_path):
+    out = tmp_path / "cmp.html"
+    result = runner.invoke(main, ["compare", str(A), str(B), "-o", str(out), "--linked-only"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text()
+    data = json.loads(re.search(r'<script type="application/json" id="argmap-data">(.*?)</script>', page, re.S).group(1))
+    assert data["a-claim-trust"]["text"] == "Mutual trust between the two sides is extremely short."
+    assert data["b-claim-mistrust"]["kind"].endswith("cmp-b")
+    assert "a-claim-weather" in data  # the panel knows every claim, the diagram draws the linked ones
+    assert 'id="a-claim-weather"' not in page and 'a&#45;claim&#45;weather' not in page
+
+
+def test_generated_maps_compare(tmp_path, runner):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    for seed in (1, 2):
+        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "300", str(tmp_path / f"g{seed}.yaml"),
+                        "--seed", str(seed)], check=True)
+    assert runner.invoke(main, ["validate", "--strict", str(tmp_path)]).exit_code == 0
+    report = json.loads(runner.invoke(main, ["compare", str(tmp_path / "g1.yaml"), str(tmp_path / "g2.yaml"),
+                                             "--format", "json"]).stdout)
+    assert report["a"]["claims"] == report["b"]["claims"] == 300
+    assert all(s["score"] >= 0.2 for s in report["suggestions"])
