@@ -60,6 +60,13 @@ case "$job" in
     ;;
   test)
     need_debian_packages chromium chromium   # the HTML page is tested in a real browser
+    need_debian_packages npm nodejs npm      # Argdown's reference parser checks the Argdown export
+    stamp=tests/tools/node_modules/.argmap-installed
+    if [ ! -f "$stamp" ] || [ tests/tools/package-lock.json -nt "$stamp" ]; then
+      say "installing Argdown's parser (@argdown/cli) into tests/tools"
+      npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
+      touch "$stamp"
+    fi
     setup
     say "python -m pytest"
     status=0

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
+ROLES = ("thesis", "conclusion", "premise", "evidence", "recommendation", "prediction", "context")
 REBUT = "rebut"
 UNDERCUT = "undercut"
 

@@ -6,6 +6,7 @@ import click
 from .. import __version__
 from .compare import compare_command
 from .coverage import coverage_command
+from .interop import export_command, import_command
 from .render import render_command
 from .validate import validate_command
 
@@ -20,3 +21,5 @@ main.add_command(validate_command)
 main.add_command(render_command)
 main.add_command(coverage_command)
 main.add_command(compare_command)
+main.add_command(export_command)
+main.add_command(import_command)

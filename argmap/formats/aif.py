@@ -1,0 +1,122 @@
+"""AIF JSON (AIFdb, OVA): claims as I-nodes, inferences as RA-nodes, objections as CA-nodes.
+
+Node ids are the map's own ids, so that a map written and read back keeps its names. Reading copes
+with real files: numeric or string ids, the xAIF wrapper ({"AIF": {...}}), dialogue nodes (L, TA, YA)
+that carry no argument, and edges to nodes that are missing; each loss is a warning.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import ArgumentMap
+from .common import Importer
+
+ARGUMENT_TYPES = {"I", "RA", "CA", "MA", "PA"}
+DIALOGUE_TYPES = {"L", "TA", "YA"}
+
+
+def _timestamp(model: ArgumentMap) -> str:
+    published = model.source.published or ""
+    return f"{published} 00:00:00" if len(published) == 10 else "1970-01-01 00:00:00"
+
+
+def dump(model: ArgumentMap) -> dict:
+    stamp = _timestamp(model)
+    nodes, edges = [], []
+
+    def edge(source: str, target: str) -> None:
+        edges.append({"edgeID": str(len(edges) + 1), "fromID": source, "toID": target, "formEdgeID": None})
+
+    for claim in model.claims.values():
+        nodes.append({"nodeID": claim.id, "text": claim.text, "type": "I", "timestamp": stamp})
+    for argument in model.arguments.values():
+        node = {"nodeID": argument.id, "text": argument.scheme.replace("-", " ").capitalize() if argument.scheme
+                else "Default Inference", "type": "RA", "timestamp": stamp}
+        if argument.scheme:
+            node["scheme"] = argument.scheme
+        nodes.append(node)
+        for premise in argument.premises:
+            edge(premise, argument.id)
+        edge(argument.id, argument.conclusion)
+    for objection in model.objections.values():
+        nodes.append({"nodeID": objection.id, "text": "Default Conflict", "type": "CA", "timestamp": stamp})
+        edge(objection.claim, objection.id)
+        edge(objection.id, objection.target)
+    return {"nodes": nodes, "edges": edges, "locutions": [],
+            "argmap": {"id": model.id, "title": model.title, "thesis": model.thesis}}
+
+
+def load(document, importer: Importer) -> None:
+    """Fill importer from an AIF document (plain or xAIF-wrapped)."""
+    if isinstance(document, dict) and isinstance(document.get("AIF"), dict):
+        document = document["AIF"]
+    if not isinstance(document, dict) or not isinstance(document.get("nodes"), list):
+        raise ValueError("not AIF: there is no list of 'nodes'")
+    meta = document.get("argmap") if isinstance(document.get("argmap"), dict) else {}
+    if meta.get("thesis"):
+        importer.meta["thesis"] = meta["thesis"]
+    nodes = {}
+    skipped: dict[str, int] = defaultdict(int)
+    for node in document["nodes"]:
+        if not isinstance(node, dict) or "nodeID" not in node:
+            skipped["without a nodeID"] += 1
+            continue
+        kind = str(node.get("type", "")).upper()
+        if kind not in ARGUMENT_TYPES:
+            skipped[f"of type {kind or '(none)'}" + (" (dialogue)" if kind in DIALOGUE_TYPES else "")] += 1
+            continue
+        nodes[str(node["nodeID"])] = node
+    for description, count in sorted(skipped.items()):
+        importer.warn(f"{count} node{'s' * (count != 1)} {description} skipped")
+    incoming: dict[str, list[str]] = defaultdict(list)
+    outgoing: dict[str, list[str]] = defaultdict(list)
+    dangling = 0
+    for edge in document.get("edges") or []:
+        source, target = str(edge.get("fromID")), str(edge.get("toID"))
+        if source in nodes and target in nodes:
+            outgoing[source].append(target)
+            incoming[target].append(source)
+        else:
+            dangling += 1
+    if dangling:
+        importer.warn(f"{dangling} edge{'s' * (dangling != 1)} to or from nodes not kept were skipped")
+    kind = {node_id: str(node.get("type")).upper() for node_id, node in nodes.items()}
+    for node_id, node in nodes.items():
+        if kind[node_id] == "I":
+            text = str(node.get("text", ""))
+            importer.claim(node_id, text if text.strip() else f"(empty node {node_id})")
+    for node_id, node in nodes.items():
+        if kind[node_id] != "RA":
+            continue
+        premises = [n for n in incoming[node_id] if kind.get(n) == "I"]
+        conclusions = [n for n in outgoing[node_id] if kind.get(n) == "I"]
+        if not premises or not conclusions:
+            importer.warn(f"RA node {node_id} was dropped: it needs premises and a conclusion among I-nodes")
+            continue
+        if len(conclusions) > 1:
+            importer.warn(f"RA node {node_id} has {len(conclusions)} conclusions; each became an argument")
+        for index, conclusion in enumerate(conclusions):
+            name = node_id if index == 0 else f"{node_id}-{index + 1}"
+            importer.argument(name, conclusion, premises, scheme=node.get("scheme") or _scheme(node.get("text")))
+    for node_id, node in nodes.items():
+        if kind[node_id] != "CA":
+            continue
+        pairs = [(o, t) for o in incoming[node_id] if kind.get(o) == "I" for t in outgoing[node_id]]
+        for index, (objector, target) in enumerate(pairs):
+            if kind.get(target) in ("I", "RA"):
+                importer.objection(objector, target, name=node_id if len(pairs) == 1 else f"{node_id}-{index + 1}")
+            else:
+                importer.warn(f"CA node {node_id} attacks a {kind.get(target)} node; that attack was dropped")
+    for node_id, node in nodes.items():
+        if kind[node_id] == "MA":
+            importer.warn(f"MA (rephrase) node {node_id} was dropped: argmap has no rephrase relation")
+        elif kind[node_id] == "PA":
+            importer.warn(f"PA (preference) node {node_id} was dropped: argmap has no preferences")
+
+
+def _scheme(text) -> str | None:
+    text = str(text or "").strip()
+    if not text or text.lower() in ("default inference", "default conflict"):
+        return None
+    return "-".join(text.lower().split())
+

@@ -1,0 +1,134 @@
+"""Building an argmap map from another format, with every loss of information reported as a warning."""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+def slug(text: str, fallback: str) -> str:
+    """A valid argmap id made from a title or a foreign id."""
+    text = str(text)
+    if ID.match(text):
+        return text
+    words = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:60].strip("-")
+    return words if words and ID.match(words) else fallback
+
+
+class Importer:
+    """Collects claims, arguments and objections under foreign names, and writes a valid map from them."""
+
+    def __init__(self, map_id: str, title: str):
+        self.map_id, self.title = slug(map_id, "imported"), title
+        self.meta: dict = {}
+        self.claims: dict[str, dict] = {}
+        self.arguments: dict[str, dict] = {}
+        self.objections: dict[tuple[str, str], tuple[str | None, str | None]] = {}  # (claim, target) -> (name, note)
+        self.warnings: list[str] = []
+        self._ids: dict[tuple[str, str], str] = {}  # (kind, foreign name) -> argmap id
+        self._taken: set[str] = set()
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+
+    def _id(self, kind: str, name) -> str:
+        key = (kind, str(name))
+        if key not in self._ids:
+            base = slug(name, f"{kind[0]}{len(self._ids) + 1}")
+            if re.fullmatch(r"\d+", str(name)):
+                base = f"{kind[0]}{name}"
+            candidate, number = base, 2
+            while candidate in self._taken:
+                candidate = f"{base}-{kind}" if number == 2 else f"{base}-{kind}-{number}"
+                number += 1
+            self._taken.add(candidate)
+            self._ids[key] = candidate
+        return self._ids[key]
+
+    def has_claim(self, name) -> bool:
+        return ("claim", str(name)) in self._ids
+
+    def claim(self, name, text: str, role=None, quotes=None, implicit=False, actors=None, section=None, tags=None,
+              note=None) -> str:
+        claim_id = self._id("claim", name)
+        item = {"text": text or str(name)}
+        if quotes:
+            item["quote"] = quotes[0] if len(quotes) == 1 else list(quotes)
+        for key, value in (("role", role), ("actor", actors), ("section", section), ("tags", tags), ("note", note)):
+            if value:
+                item[key] = value
+        if implicit:
+            item["implicit"] = True
+        self.claims[claim_id] = item
+        return claim_id
+
+    def argument(self, name, conclusion, premises, scheme=None, section=None, text=None, tags=None, note=None) -> None:
+        missing = [p for p in [conclusion, *premises] if not self.has_claim(p)]
+        if missing:
+            self.warn(f"argument {name} was dropped: it names unknown statements {missing}")
+            return
+        item = {"conclusion": self._id("claim", conclusion), "premises": [self._id("claim", p) for p in premises]}
+        for key, value in (("scheme", slug(scheme, "") if scheme else None), ("section", section), ("text", text),
+                           ("tags", tags), ("note", note)):
+            if value:
+                item[key] = value
+        if item["conclusion"] in item["premises"]:
+            self.warn(f"argument {name} was dropped: it supports itself")
+            return
+        self.arguments[self._id("argument", name)] = item
+
+    def support(self, premise, conclusion) -> None:
+        self.argument(f"{premise}-supports-{conclusion}", conclusion, [premise])
+
+    def objection(self, objector, target, name: str | None = None, note: str | None = None) -> None:
+        if not self.has_claim(objector):
+            self.warn(f"an objection from {objector} was dropped: it is not a statement")
+            return
+        if ("argument", str(target)) in self._ids:
+            target_id = self._ids[("argument", str(target))]
+        elif self.has_claim(target):
+            target_id = self._id("claim", target)
+        else:
+            self.warn(f"an objection to {target} was dropped: no such statement or argument")
+            return
+        pair = (self._id("claim", objector), target_id)
+        if pair not in self.objections:
+            self.objections[pair] = (name, note)
+
+    def _thesis(self) -> str | None:
+        if self.meta.get("thesis") and self.has_claim(self.meta["thesis"]):
+            return self._id("claim", self.meta["thesis"])
+        used = {p for a in self.arguments.values() for p in a["premises"]} | {o for o, _ in self.objections}
+        tops = [c for c in self.claims if c not in used and any(a["conclusion"] == c for a in self.arguments.values())]
+        if not tops:
+            tops = [c for c in self.claims if c not in used] or list(self.claims)
+        if len(tops) > 1:
+            self.warn(f"{len(tops)} claims could be the thesis; chose {tops[0]!r} (set 'thesis:' to change it)")
+        return tops[0] if tops else None
+
+    def data(self) -> dict:
+        data = {"argmap": 1, "id": self.map_id, "title": self.title}
+        for key in ("description", "source", "actors", "sections"):
+            if self.meta.get(key):
+                data[key] = self.meta[key]
+        thesis = self._thesis()
+        if thesis:
+            data["thesis"] = thesis
+        data["claims"] = self.claims
+        if self.arguments:
+            data["arguments"] = self.arguments
+        if self.objections:
+            data["objections"] = {}
+            for number, ((claim, target), (name, note)) in enumerate(self.objections.items(), 1):
+                item = {"claim": claim, "target": target, **({"note": note} if note else {})}
+                data["objections"][self._id("objection", name or f"o{number}")] = item
+        unquoted = sum(1 for c in self.claims.values() if "quote" not in c and not c.get("implicit"))
+        if unquoted:
+            self.warn(f"{unquoted} claim{'s' * (unquoted != 1)} have no quote (the format had none to give)")
+        return data
+
+    def yaml(self) -> str:
+        header = "# yaml-language-server: $schema=https://argmap.dev/schema/argmap.schema.json\n"
+        return header + yaml.safe_dump(self.data(), sort_keys=False, allow_unicode=True, width=100)

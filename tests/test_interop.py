@@ -1,0 +1,173 @@
+"""Argdown, AIF, Markdown and JSON: exports checked by the real Argdown parser, imports of hand-written files, round trips."""
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+import argmap
+from argmap.cli import main
+from argmap.formats import aif, argdown, jsonmodel, markdown
+from argmap.formats.argdown import argdown_command
+from conftest import FIXTURES, IN_CI, MAPS, ROOT
+
+BUNDLED = sorted(MAPS.glob("*.yaml"))
+ALL_MAPS = BUNDLED + [FIXTURES / "valid" / "tricky-labels.yaml"]
+
+
+@pytest.fixture
+def argdown_parser():
+    if argdown_command() is None:
+        if IN_CI:
+            pytest.fail("Argdown's parser is missing in CI: ./quickstart.sh test installs it into tests/tools")
+        pytest.skip("Argdown's parser (@argdown/cli) is not installed")
+
+
+def _unordered(model) -> dict:
+    """The model as JSON with list order ignored: Argdown groups elements by section."""
+    return {k: sorted(map(json.dumps, v)) if isinstance(v, list) else v for k, v in jsonmodel.as_dict(model).items()}
+
+
+def _write_and_load(runner, tmp_path, args, name="back.yaml"):
+    out = tmp_path / name
+    result = runner.invoke(main, [*args, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return argmap.load(out), result
+
+
+@pytest.mark.parametrize("path", ALL_MAPS, ids=lambda p: p.stem)
+def test_argdown_export_parses_with_the_reference_parser(argdown_parser, path):
+    model = argmap.load(path)
+    parsed = argdown.parse(argdown.dump(model))
+    assert set(parsed["statements"]) == set(model.claims)
+    assert set(parsed["arguments"]) == set(model.arguments)
+    kinds = sorted((r["relationType"], r["from"], r["to"]) for r in parsed["relations"])
+    assert kinds == sorted(("undercut" if o.kind == "undercut" else "attack", o.claim, o.target)
+                           for o in model.objections.values())
+    for argument in model.arguments.values():
+        pcs = next(m["pcs"] for m in parsed["arguments"][argument.id]["members"] if m.get("pcs"))
+        assert [m["title"] for m in pcs] == [*argument.premises, argument.conclusion]
+    for claim in model.claims.values():  # the text survives every escape
+        text = next(m["text"] for m in parsed["statements"][claim.id]["members"] if m.get("text"))
+        assert " ".join(claim.text.split()) in text
+
+
+@pytest.mark.parametrize("path", ALL_MAPS, ids=lambda p: p.stem)
+def test_argdown_round_trip_is_lossless(argdown_parser, path, tmp_path, runner):
+    source = tmp_path / "map.argdown"
+    assert runner.invoke(main, ["export", str(path), "--to", "argdown", "-o", str(source)]).exit_code == 0
+    back, result = _write_and_load(runner, tmp_path, ["import", str(source)])
+    assert _unordered(back) == _unordered(argmap.load(path))
+    assert "warning:" not in result.stderr and "0 warnings" in result.stderr
+
+
+@pytest.mark.parametrize("path", ALL_MAPS, ids=lambda p: p.stem)
+def test_aif_round_trip_keeps_claims_arguments_and_relations(path, tmp_path, runner):
+    model = argmap.load(path)
+    exported = tmp_path / "map.json"
+    assert runner.invoke(main, ["export", str(path), "--to", "aif", "-o", str(exported)]).exit_code == 0
+    back, result = _write_and_load(runner, tmp_path, ["import", str(exported)])
+    assert back.id == model.id and back.title == model.title and back.thesis == model.thesis
+    assert {c.id: c.text for c in back.claims.values()} == {c.id: c.text for c in model.claims.values()}
+    assert {a.id: (a.conclusion, a.premises, a.scheme) for a in back.arguments.values()} == {
+        a.id: (a.conclusion, a.premises, a.scheme) for a in model.arguments.values()}
+    assert {o.id: (o.claim, o.target, o.kind) for o in back.objections.values()} == {
+        o.id: (o.claim, o.target, o.kind) for o in model.objections.values()}
+    assert f"{len(model.claims)} claims have no quote" in result.stderr  # the loss of quotes is reported
+
+
+def test_aif_export_shape():
+    model = argmap.load(MAPS / "school-phones.yaml")
+    document = aif.dump(model)
+    assert document["locutions"] == []
+    types = {n["nodeID"]: n["type"] for n in document["nodes"]}
+    assert sum(t == "I" for t in types.values()) == len(model.claims)
+    assert sum(t == "RA" for t in types.values()) == len(model.arguments)
+    assert sum(t == "CA" for t in types.values()) == len(model.objections)
+    for node in document["nodes"]:
+        assert set(node) >= {"nodeID", "text", "type", "timestamp"} and len(node["timestamp"]) == 19
+    for edge in document["edges"]:  # I -> RA -> I, I -> CA -> I or RA
+        pair = (types[edge["fromID"]], types[edge["toID"]])
+        assert pair in {("I", "RA"), ("RA", "I"), ("I", "CA"), ("CA", "I"), ("CA", "RA")}
+    undercut = next(o for o in model.objections.values() if o.kind == "undercut")
+    assert (undercut.id, undercut.target) in {(e["fromID"], e["toID"]) for e in document["edges"]}
+    assert types[undercut.target] == "RA"
+
+
+@pytest.mark.parametrize("name, claims, arguments, objections, warnings", [
+    ("minimal.json", 3, 1, 1, ["3 claims have no quote"]),
+    ("tab-indented.json", 3, 1, 1, []),
+    ("xaif-dialogue.json", 4, 1, 2, ["3 nodes of type L (dialogue) skipped", "1 node of type TA (dialogue) skipped",
+                                     "2 nodes of type YA (dialogue) skipped"]),
+    ("minified.json", 5, 2, 0, ["1 node of type XYZ skipped", "RA node r has 2 conclusions",
+                                "MA (rephrase) node m was dropped", "PA (preference) node p was dropped",
+                                "1 edge to or from nodes not kept"]),
+])
+def test_aif_import_of_files_written_by_other_tools(runner, tmp_path, name, claims, arguments, objections, warnings):
+    model, result = _write_and_load(runner, tmp_path, ["import", str(FIXTURES / "aif" / name)])
+    assert (len(model.claims), len(model.arguments), len(model.objections)) == (claims, arguments, objections)
+    for warning in warnings:
+        assert warning in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_aif_import_keeps_the_undercut_and_the_scheme(runner, tmp_path):
+    model, _ = _write_and_load(runner, tmp_path, ["import", str(FIXTURES / "aif" / "xaif-dialogue.json")])
+    assert model.thesis == "c11"
+    assert model.arguments["a16"].scheme == "argument-from-consequences"
+    assert {(o.claim, o.target, o.kind) for o in model.objections.values()} == {
+        ("c19", "c11", "rebut"), ("c21", "a16", "undercut")}
+
+
+def test_argdown_import_of_a_hand_written_file(argdown_parser, runner, tmp_path):
+    model, result = _write_and_load(runner, tmp_path, ["import", str(FIXTURES / "argdown" / "relations.argdown")])
+    assert model.title == "Phones at school" and model.thesis == "Ban"
+    assert {a.id: (a.premises, a.conclusion) for a in model.arguments.values()} == {
+        "Fairness-step-1": (("Alike", "fair-rules"), "Fair"), "Fairness": (("Fair",), "Ban"),
+        "Distraction-supports-Ban": (("Distraction",), "Ban")}
+    assert model.arguments["Fairness"].scheme == "modus-ponens"
+    assert {(o.claim, o.target, o.kind) for o in model.objections.values()} == {
+        ("Office", "Emergency", "rebut"), ("Emergency", "Ban", "rebut"), ("Enforce", "Fairness", "undercut"),
+        ("Always", "Never", "rebut"), ("Never", "Always", "rebut")}
+    assert model.claims["Enforce"].tags == ("objection",)
+    assert "2 inference steps" in result.stderr and "became two rebuttals" in result.stderr
+
+
+def test_argdown_syntax_error_is_reported_without_traceback(argdown_parser, runner, tmp_path):
+    bad = tmp_path / "bad.argdown"
+    bad.write_text("[A]: text {a: 1} #tag\n")
+    result = runner.invoke(main, ["import", str(bad), "-o", str(tmp_path / "out.yaml")])
+    assert result.exit_code == 1 and "Argdown's parser refused" in result.output
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_import_of_something_else_is_a_clear_error(runner, tmp_path):
+    junk = tmp_path / "junk.json"
+    junk.write_text('{"hello": "world"}')
+    result = runner.invoke(main, ["import", str(junk), "--from", "aif"])
+    assert result.exit_code == 1 and "not AIF" in result.output and "Traceback" not in result.output
+
+
+def test_markdown_outline():
+    text = markdown.dump(argmap.load(MAPS / "school-phones.yaml"))
+    assert text.startswith("# Should Schools Ban Phones?\n")
+    assert "- **Schools should ban phones in class.** _(thesis, Schools)_\n  > Schools should ban phones in class." in text
+    assert "  - Because (consequences), together, `distraction-argument`:" in text
+    assert "**Schools should not allow what lowers learning in class.** _(premise, implicit)_" in text
+    assert "Objection to this inference: **Students are distracted by many things" in text
+    assert "Objection: **Phones are needed in emergencies.**" in text
+
+
+@pytest.mark.parametrize("path", ALL_MAPS, ids=lambda p: p.stem)
+def test_json_export_matches_its_published_schema(path, runner):
+    result = runner.invoke(main, ["export", str(path), "--to", "json"])
+    assert result.exit_code == 0
+    schema = json.loads((ROOT / "schema" / "argmap-model.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(json.loads(result.stdout), schema)
+
+
+def test_export_of_invalid_map_fails_cleanly(runner):
+    result = runner.invoke(main, ["export", str(FIXTURES / "invalid" / "bad-role.yaml"), "--to", "aif"])
+    assert result.exit_code == 1 and "schema-enum" in result.stderr
