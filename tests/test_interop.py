@@ -171,3 +171,44 @@ def test_json_export_matches_its_published_schema(path, runner):
 def test_export_of_invalid_map_fails_cleanly(runner):
     result = runner.invoke(main, ["export", str(FIXTURES / "invalid" / "bad-role.yaml"), "--to", "aif"])
     assert result.exit_code == 1 and "schema-enum" in result.stderr
+
+
+@pytest.fixture
+def generated_map(tmp_path):
+    """A generated map of 120 claims with linked premises, rebuttals and undercuts, plus every optional field."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    data = generate(120, seed=5)
+    data.update({"description": "Generated.", "actors": {"x": {"name": "X \"quoted\""}},
+                 "sections": {"s": {"title": "Section <one>"}},
+                 "source": {"title": "T", "author": "A", "published": "2020-01-02", "file": "none.txt"}})
+    first = data["claims"]["c1"]
+    first.update({"actor": ["x"], "section": "s", "tags": ["t 1", "t2"], "note": "n", "role": "evidence"})
+    data["claims"]["c2"].update({"implicit": True})
+    data["claims"]["c2"].pop("quote")
+    data["claims"]["c3"]["quote"] = ["fragment one", "fragment two"]
+    next(iter(data["arguments"].values())).update({"scheme": "example", "text": "Summary", "section": "s"})
+    data["claims"]["u"] = {"text": "The inference does not hold.", "quote": "does not hold"}
+    data["objections"]["undercut"] = {"claim": "u", "target": "a0"}
+    path = tmp_path / "generated.yaml"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert argmap.validate(path) == []
+    return path
+
+
+def test_round_trips_of_a_generated_map_with_every_feature(argdown_parser, generated_map, tmp_path, runner):
+    model = argmap.load(generated_map)
+    for target in ("argdown", "aif"):
+        exported = tmp_path / f"export.{target}"
+        assert runner.invoke(main, ["export", str(generated_map), "--to", target, "-o", str(exported)]).exit_code == 0
+        back, _ = _write_and_load(runner, tmp_path, ["import", str(exported), "--from", target], f"{target}.yaml")
+        if target == "argdown":
+            assert _unordered(back) == _unordered(model)
+        else:
+            assert {c.id: c.text for c in back.claims.values()} == {c.id: c.text for c in model.claims.values()}
+            assert {a.id: a.premises for a in back.arguments.values()} == {a.id: a.premises for a in model.arguments.values()}
+            assert {(o.claim, o.target, o.kind) for o in back.objections.values()} == {
+                (o.claim, o.target, o.kind) for o in model.objections.values()}
