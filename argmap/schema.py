@@ -25,6 +25,19 @@ def schema_path(kind: str = "map") -> Path:
     return Path(str(resources.files("argmap") / "data" / SCHEMA_FILES[kind]))
 
 
+def modeline(map_file: str | Path | None = None) -> str:
+    """The YAML language server's modeline for a map: a relative path inside this repository, else absolute."""
+    import os
+
+    schema = schema_path("map").resolve()
+    target = schema
+    if map_file is not None:
+        folder = Path(map_file).resolve().parent
+        if folder.is_relative_to(schema.parent.parent):
+            target = Path(os.path.relpath(schema, folder))
+    return f"# yaml-language-server: $schema={target.as_posix()}"
+
+
 @functools.lru_cache(maxsize=None)
 def load_schema(kind: str = "map") -> dict:
     return json.loads(schema_path(kind).read_text(encoding="utf-8"))

@@ -5,6 +5,7 @@ import click
 
 from .. import __version__
 from .compare import compare_command
+from .authoring import new_command, schema_command
 from .coverage import coverage_command
 from .interop import export_command, import_command
 from .render import render_command
@@ -23,3 +24,5 @@ main.add_command(coverage_command)
 main.add_command(compare_command)
 main.add_command(export_command)
 main.add_command(import_command)
+main.add_command(new_command)
+main.add_command(schema_command)

@@ -110,7 +110,7 @@ def import_command(path, source, output, map_id, title) -> None:
         raise click.ClickException(str(error))
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise click.ClickException(f"{path}: cannot read it as {kind}: {error}")
-    yaml_text = importer.yaml()
+    yaml_text = importer.yaml(output)
     check = check_document(parse_bytes(yaml_text.encode("utf-8"), output if output != "-" else "<import>"))
     for warning in importer.warnings:
         click.echo(f"{path}: warning: {warning}", err=True)

@@ -21,7 +21,8 @@ def _default_format() -> str:
               help="Folder of source texts (repeatable): every quote and the source's SHA-256 must check out "
                    "[default: $ARGMAP_SOURCES]. Without it, a source lying beside its map is checked when present.")
 @click.option("--format", "output_format", type=click.Choice(sorted(REPORTER_BY_NAME)), default=_default_format,
-              show_default="text, or github when GITHUB_ACTIONS=true", help="How to print the problems.")
+              show_default="text, or github when GITHUB_ACTIONS=true",
+              help="How to print the problems: for people, JSON, GitHub annotations, or a JUnit XML report.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 def validate_command(paths, sources, output_format, strict) -> None:
     """Check map files and folders: schema, references, structure and (with --sources) quotes.
@@ -35,6 +36,6 @@ def validate_command(paths, sources, output_format, strict) -> None:
     problems = []
     for path in files:
         problems.extend(check_file(path, folders, bool(folders)).problems)
-    REPORTER_BY_NAME[output_format]().report(problems, len(files))
+    REPORTER_BY_NAME[output_format]().report(problems, len(files), paths=files, strict=strict)
     if fails(problems, strict):
         raise SystemExit(1)

@@ -129,6 +129,8 @@ class Importer:
             self.warn(f"{unquoted} claim{'s' * (unquoted != 1)} have no quote (the format had none to give)")
         return data
 
-    def yaml(self) -> str:
-        header = "# yaml-language-server: $schema=https://argmap.dev/schema/argmap.schema.json\n"
+    def yaml(self, output: str | None = None) -> str:
+        from ..schema import modeline
+
+        header = modeline(output if output and output != "-" else None) + "\n"
         return header + yaml.safe_dump(self.data(), sort_keys=False, allow_unicode=True, width=100)
