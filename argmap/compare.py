@@ -104,10 +104,11 @@ def _vectors(documents: list[list[str]], idf: dict[str, float]) -> list[dict[str
 
 
 def similarities(a: ArgumentMap, b: ArgumentMap, threshold: float = DEFAULT_THRESHOLD,
-                 per_claim: int = 3) -> list[tuple[float, str, str]]:
+                 per_claim: int = 3, wrap=iter) -> list[tuple[float, str, str]]:
     """(score, a id, b id) for pairs of claims whose TF-IDF cosine reaches threshold, best first.
 
     Each claim of A keeps at most per_claim partners, so one generic claim cannot flood the report.
+    wrap(items) may wrap the loop over A's claims, e.g. in a progress bar.
     """
     a_claims, b_claims = list(a.claims.values()), list(b.claims.values())
     a_docs = [terms(claim_document(c)) for c in a_claims]
@@ -121,7 +122,7 @@ def similarities(a: ArgumentMap, b: ArgumentMap, threshold: float = DEFAULT_THRE
         for term, weight in vector.items():
             postings[term].append((index, weight))
     found = []
-    for a_index, vector in enumerate(a_vectors):
+    for a_index, vector in wrap(list(enumerate(a_vectors))):
         scores: dict[int, float] = defaultdict(float)
         for term, weight in vector.items():
             for b_index, b_weight in postings.get(term, ()):
@@ -133,7 +134,7 @@ def similarities(a: ArgumentMap, b: ArgumentMap, threshold: float = DEFAULT_THRE
 
 
 def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, threshold: float = DEFAULT_THRESHOLD,
-            suggest: bool = True) -> Comparison:
+            suggest: bool = True, wrap=iter) -> Comparison:
     """Join the explicit links between a and b with suggestions for pairs not yet linked."""
     result = Comparison(a, b, links.file if links else None, threshold)
     linked_pairs = set()
@@ -142,7 +143,7 @@ def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, thresh
                                     note=link.note))
         linked_pairs.add((link.a, link.b))
     if suggest:
-        for score, a_id, b_id in similarities(a, b, threshold):
+        for score, a_id, b_id in similarities(a, b, threshold, wrap=wrap):
             if (a_id, b_id) not in linked_pairs:
                 result.suggested.append(Pair(a.claims[a_id], b.claims[b_id], SUGGESTED, score=score))
     order = {relation: index for index, relation in enumerate(RELATIONS)}

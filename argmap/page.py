@@ -42,6 +42,21 @@ _SCRIPT = """
   });
   document.getElementById('diagram').addEventListener('click', function(e){ panel.dataset.pinned = e.target.closest('g.node') ? '1' : ''; });
   window.argmapShow = show;
+  // keep the shown node across reloads, and reload when the file changes (when served over http)
+  var initial = decodeURIComponent(location.hash.slice(1)); if(initial) { show(initial); panel.dataset.pinned = '1'; }
+  var origShow = show; window.argmapShow = show = function(id){ origShow(id); history.replaceState(null, '', '#' + encodeURIComponent(id)); };
+  if(location.protocol.indexOf('http') === 0){
+    var version = null;
+    var check = function(){
+      fetch(location.pathname, {method: 'HEAD', cache: 'no-store'}).then(function(r){
+        var now = r.headers.get('ETag') || r.headers.get('Last-Modified');
+        if(version && now && now !== version) location.reload();
+        version = now;
+      }).catch(function(){});
+    };
+    check();  // at once, so that a change right after loading is not taken for the first version
+    setInterval(check, 700);
+  }
 })();
 """
 

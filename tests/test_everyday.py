@@ -122,3 +122,48 @@ def test_shell_completion_scripts(shell):
                            capture_output=True, text=True, timeout=60).stdout
     if shell == "bash":
         assert "render" in words
+
+
+def _stderr_on_a_terminal(args, cwd=ROOT) -> tuple[int, bytes]:
+    """Run argmap with stderr on a pseudo-terminal, reading it while it runs (a full pty would block it)."""
+    import pty
+    import threading
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "argmap", *args], stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=terminal, cwd=cwd,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+    os.close(terminal)
+    chunks: list[bytes] = []
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    code = process.wait(timeout=120)
+    reader.join(timeout=10)
+    os.close(controller)
+    return code, b"".join(chunks)
+
+
+def test_batch_validation_and_large_comparison_show_progress_on_a_terminal_only(tmp_path, runner):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    for seed in (1, 2):
+        (tmp_path / f"g{seed}.yaml").write_text(json.dumps(generate(1200, seed)))
+    code, shown = _stderr_on_a_terminal(["validate", str(tmp_path)])
+    assert code == 0 and b"Validating" in shown and b"100%" in shown
+    code, shown = _stderr_on_a_terminal(["compare", str(tmp_path / "g1.yaml"), str(tmp_path / "g2.yaml"), "--format", "json"])
+    assert code == 0 and b"Comparing" in shown and b"100%" in shown
+    quiet = runner.invoke(main, ["compare", str(tmp_path / "g1.yaml"), str(tmp_path / "g2.yaml"), "--format", "json"])
+    assert quiet.exit_code == 0 and "Comparing" not in quiet.stderr
+    assert "Validating" not in runner.invoke(main, ["validate", str(tmp_path)]).stderr

@@ -64,10 +64,17 @@ def compare_command(map_a, map_b, links_path, output_format, threshold, evaluate
             click.echo(f"{row.threshold:9.2f}  {row.suggested:9d}  {row.found:11d}  {row.recall:6.1%}  {row.precision:9.1%}"
                        f"  {row.precision_at_top:19.1%}")
         return
-    result = compare(a, b, links, threshold or DEFAULT_THRESHOLD, suggest=not no_suggestions)
+    result = compare(a, b, links, threshold or DEFAULT_THRESHOLD, suggest=not no_suggestions, wrap=_bar)
     click.echo(REPORT_BY_NAME[output_format](result))
     if diagram:
         _draw(result, Path(diagram), timeout, linked_only)
+
+
+def _bar(items):
+    from .progress import progress
+
+    with progress(items, "Comparing", minimum=1000) as bar:
+        yield from bar
 
 
 def _draw(result, path: Path, timeout: float, linked_only: bool) -> None:

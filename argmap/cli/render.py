@@ -10,6 +10,7 @@ from ..problems import did_you_mean
 from ..report import TextReporter
 from ..sources import source_dirs
 from ..validation import check_file, map_files
+from .progress import progress
 
 FORMATS = ("svg", "png", "pdf", "dot", "html")
 EXIT_NO_DOT = 3
@@ -53,8 +54,14 @@ def _format_for(output: str | None, option: str | None) -> str:
               help="Stop dot after this many seconds.")
 @click.option("--sources", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="Folder of source texts, to show in the HTML page where each quote stands.")
+@click.option("--watch", is_flag=True,
+              help="Keep running: render again whenever the map (or its source) changes; an invalid map keeps the "
+                   "last good output and prints its problems. Ctrl-C stops.")
+@click.option("--serve", is_flag=True, help="With --watch: serve the output on http://127.0.0.1 so that an HTML page "
+                                             "reloads itself when it changes.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port for --serve (0: any).")
 def render_command(paths, output, output_format, direction, wrap, quotes, ids, legend, sections, focus, depth, timeout,
-                   sources) -> None:
+                   sources, watch, serve, port) -> None:
     """Draw maps as diagrams (SVG, PNG, PDF, DOT, or an interactive HTML page).
 
     Exits 0 on success, 1 when a map has errors (nothing is written for it), 2 on a usage error,
@@ -81,11 +88,15 @@ def render_command(paths, output, output_format, direction, wrap, quotes, ids, l
     options = RenderOptions(direction=direction, wrap=wrap, quotes=quotes, ids=ids, legend=legend, sections=sections,
                             focus=focus, depth=depth)
     folders = source_dirs(sources)
+    if serve and not watch:
+        raise click.UsageError("--serve goes with --watch")
+    if watch:
+        if many or targets[0] is None:
+            raise click.UsageError("--watch takes one map and an output file (-o FILE)")
+        _watch(files[0], targets[0], fmt, options, timeout, folders, port if serve else None)
+        return
     failed = []
-    show_progress = many and sys.stderr.isatty()
-    with click.progressbar(list(zip(files, targets)), label="Rendering", file=sys.stderr,
-                           item_show_func=lambda item: str(item[0]) if item else "") if show_progress \
-            else _Quiet(list(zip(files, targets))) as items:
+    with progress(list(zip(files, targets)), "Rendering", lambda item: str(item[0])) as items:
         for path, target in items:
             if not _render_one(path, target, fmt, options, timeout, folders):
                 failed.append(path)
@@ -93,17 +104,37 @@ def render_command(paths, output, output_format, direction, wrap, quotes, ids, l
         raise SystemExit(1)
 
 
-class _Quiet:
-    """Stands in for click.progressbar when output is not a terminal."""
+def _watch(path: Path, target: Path, fmt, options, timeout, folders, port) -> None:
+    import time
 
-    def __init__(self, items):
-        self.items = items
+    from ..sources import find_source
+    from ..validation import check_file as check
+    from ..watch import serve, watch
 
-    def __enter__(self):
-        return self.items
+    def watched() -> list[Path]:
+        result = check(path)
+        name = result.model.source.file if result.model else None
+        source = find_source(name, folders, str(path)) if name else None
+        return [path] + ([source] if source else [])
 
-    def __exit__(self, *exc):
-        return False
+    def job() -> None:
+        stamp = time.strftime("%H:%M:%S")
+        try:
+            if _render_one(path, target, fmt, options, timeout, folders):
+                click.echo(f"[{stamp}] rendered {target}", err=True)
+            else:
+                click.echo(f"[{stamp}] kept the last good {target}; fix the problems above", err=True)
+        except DotFailure as error:
+            click.echo(f"[{stamp}] {error.message}; kept the last good {target}", err=True)
+
+    if port is not None:
+        server = serve(target.resolve().parent, port)
+        click.echo(f"serving http://127.0.0.1:{server.server_address[1]}/{target.name} (reloads on change)", err=True)
+    click.echo(f"watching {path}; Ctrl-C stops", err=True)
+    try:
+        watch(watched, job)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
 
 
 def _render_one(path, target, fmt, options, timeout, folders) -> bool:

@@ -9,6 +9,7 @@ from ..problems import fails
 from ..report import REPORTER_BY_NAME
 from ..sources import source_dirs
 from ..validation import check_file, expand_paths
+from .progress import progress
 
 
 def _default_format() -> str:
@@ -34,8 +35,9 @@ def validate_command(paths, sources, output_format, strict) -> None:
         raise click.UsageError(f"no map files (*.yaml, *.yml) in {', '.join(paths)}")
     folders = source_dirs(sources)
     problems = []
-    for path in files:
-        problems.extend(check_file(path, folders, bool(folders)).problems)
+    with progress(files, "Validating") as items:
+        for path in items:
+            problems.extend(check_file(path, folders, bool(folders)).problems)
     REPORTER_BY_NAME[output_format]().report(problems, len(files), paths=files, strict=strict)
     if fails(problems, strict):
         raise SystemExit(1)
