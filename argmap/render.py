@@ -17,7 +17,7 @@ from .model import UNDERCUT, ArgumentMap
 
 DIRECTIONS = ("BT", "TB", "LR", "RL")
 MAX_LABEL_CHARS = 600  # per text in a label; the tooltip keeps the full text (dot refuses labels of 16 KB)
-MAX_TOOLTIP_CHARS = 4000
+MAX_TOOLTIP_BYTES = 15000  # any DOT string of 16 KB or more is a syntax error in dot
 
 # Okabe-Ito colours, safe for colour-blind readers; every distinction is also made by line style or shape.
 SUPPORT_COLOR = "#0072B2"
@@ -62,12 +62,17 @@ def svg_id(kind: str, item_id: str, side: str = "") -> str:
     return f"{side}-{kind}-{item_id}" if side else f"{kind}-{item_id}"
 
 
-def _plain(text: str, limit: int = MAX_TOOLTIP_CHARS) -> str:
-    if len(text) > limit:
-        text = text[: limit - 1] + "\u2026"
+def _plain(text: str, limit: int = MAX_TOOLTIP_BYTES) -> str:
     # dot unescapes a tooltip twice (as a DOT string, then as an escString for \\N and kin), and passes
     # anything shaped like an entity (&amp;) through to SVG as markup: double backslashes twice, escape &
-    return graphviz.escape(text.replace("&", "&amp;").replace("\\", "\\\\"))
+    def escape(raw: str) -> str:
+        return graphviz.escape(raw.replace("&", "&amp;").replace("\\", "\\\\"))
+
+    escaped = escape(text)
+    while len(escaped.encode("utf-8")) > limit:  # cut until even the escaped text fits
+        text = text[: max(1, len(text) * 9 // 10) - 1]
+        escaped = escape(text + "\u2026")
+    return escaped
 
 
 def _html(text: str, width: int, limit: int = MAX_LABEL_CHARS) -> str:
