@@ -22,6 +22,8 @@ def rule(function: Callable) -> Callable:
 def check(doc) -> list[Problem]:
     problems: list[Problem] = []
     for each in RULES:
+        if each is connection_to_thesis and any(p.code == "unknown-ref" for p in problems):
+            continue  # an unknown id would make every claim behind it look cut off: report the cause only
         problems.extend(each(doc, doc.data))
     return problems
 
@@ -63,7 +65,9 @@ def unknown_references(doc, data) -> Iterator[Problem]:
             where = ".".join(map(str, path))
             hint = did_you_mean(ref, namespace)
             if not hint:
-                hint = f"define it under {'actors' if kind == 'actor' else 'sections' if kind == 'section' else 'claims'}"
+                places = {"actor": "actors", "section": "sections", "claim": "claims",
+                          "claim or argument": "claims or arguments"}
+                hint = f"define it under {places[kind]}"
             yield doc.problem(path, "unknown-ref", f"{where} names the {kind} {ref!r}, which this map does not define", hint)
 
 
@@ -83,12 +87,8 @@ def duplicate_ids(doc, data) -> Iterator[Problem]:
 
 
 @rule
-def missing_thesis(doc, data) -> Iterator[Problem]:
-    """missing-thesis: a map names its thesis (`thesis: ID`); unsupported-thesis: some argument concludes it."""
-    if "thesis" not in data:
-        yield doc.problem((), "missing-thesis", "the map names no thesis",
-                          "add 'thesis: ID' naming the claim the whole map argues for")
-        return
+def unsupported_thesis(doc, data) -> Iterator[Problem]:
+    """unsupported-thesis: some argument concludes the thesis. (A missing thesis is caught by the schema.)"""
     thesis = data["thesis"]
     if thesis in _ids(data, "claims") and data.get("arguments") and not any(
         a["conclusion"] == thesis for a in data["arguments"].values()

@@ -15,10 +15,13 @@ from .model import ArgumentMap
 from .sources import SourceText, fold
 
 CONNECTIVES = frozenset("""
-and or but nor yet so as while although though however besides also then thus therefore moreover furthermore
-still admittedly undoubtedly first second third fourth fifth sixth finally lastly in short this context to end
-on the one other hand
+and or but nor yet so as while although though however besides also then thus therefore hence moreover
+furthermore still admittedly undoubtedly because since first second third fourth fifth sixth finally lastly
 """.split())
+# Connectives of several words count only as whole phrases: "the" or "end" alone is content.
+_CONNECTIVE_PHRASES = re.compile(r"\b(?:in short|in this context|to this end|on the one hand|on the other hand|"
+                                 r"as a result|in addition|in other words|for example|for instance|of course)\b",
+                                 re.IGNORECASE)
 _LIST_MARKER = re.compile(r"^(?:[A-Za-z]|\d{1,2})[.)]$")
 _WORD = re.compile(r"\w+(?:['\u2019.]\w+)*\.?")
 # A sentence ends at . ! ? (with closing quotes) before a space and a capital, digit, bullet or quote;
@@ -134,9 +137,12 @@ def measure(model: ArgumentMap, source: SourceText) -> Coverage:
         sentence.claims = sorted(o.split(":", 1)[1] for o in owners if o.startswith("claim:"))
         omitted = sorted(int(o.split(":", 1)[1]) for o in owners if o.startswith("omitted:"))
         uncovered_words = []
+        phrases = [range(m.start(), m.end()) for m in _CONNECTIVE_PHRASES.finditer(sentence.text)]
         for word in _WORD.finditer(sentence.text):
             at = start + word.start()
             if any(owner_at[i] for i in range(at, at + len(word.group()))):
+                continue
+            if any(word.start() in phrase for phrase in phrases):
                 continue
             token = word.group()
             if token.lower().rstrip(".") in CONNECTIVES or _LIST_MARKER.match(token):

@@ -16,7 +16,10 @@ class DotError(Exception):
 
 class DotNotFound(DotError):
     def __init__(self) -> None:
-        super().__init__(f"Graphviz's 'dot' program was not found on PATH; {INSTALL_HINT}")
+        configured = os.environ.get("ARGMAP_DOT")
+        where = f"ARGMAP_DOT names {configured!r}, which was not found" if configured else \
+            "Graphviz's 'dot' program was not found on PATH"
+        super().__init__(f"{where}; {INSTALL_HINT}")
 
 
 class DotFailed(DotError):

@@ -7,6 +7,7 @@ backslashes doubled, so `<`, `&`, quotes and `\\N` stay literal) and `_plain()` 
 from __future__ import annotations
 
 import html
+import re
 import textwrap
 from collections import deque
 from dataclasses import dataclass, field
@@ -92,7 +93,8 @@ def _small(text: str, size: int = 9, color: str = "#444444") -> str:
 
 
 def neighbourhood(model: ArgumentMap, focus: str, depth: int) -> set[str]:
-    """Ids of claims and arguments within depth steps of focus, steps taken either way along any edge."""
+    """Ids of claims and arguments within depth steps of focus: a step joins two claims through an argument or
+    an objection, either way along it; the arguments between kept claims are kept."""
     adjacent: dict[str, set[str]] = {}
 
     def link(a: str, b: str) -> None:
@@ -103,19 +105,20 @@ def neighbourhood(model: ArgumentMap, focus: str, depth: int) -> set[str]:
         link(argument.id, argument.conclusion)
         for premise in argument.premises:
             link(premise, argument.id)
-    for objection in model.objections.values():
-        link(objection.claim, objection.target)
+    for objection in model.objections.values():  # through a stop of its own, so that every step is two edges
+        link(objection.claim, f"objection:{objection.id}")
+        link(f"objection:{objection.id}", objection.target)
     seen = {focus}
     frontier = deque([(focus, 0)])
     while frontier:
         node, distance = frontier.popleft()
-        if distance >= depth:
+        if distance >= 2 * depth:  # a step from claim to claim passes an inference or objection
             continue
         for nxt in sorted(adjacent.get(node, ())):
             if nxt not in seen:
                 seen.add(nxt)
                 frontier.append((nxt, distance + 1))
-    return seen
+    return {node for node in seen if not node.startswith("objection:")}
 
 
 def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), side: str = "") -> graphviz.Digraph:
@@ -156,19 +159,20 @@ def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), si
         link(argument.id, argument.conclusion)
         for premise in argument.premises:
             link(premise, argument.id)
-    for objection in model.objections.values():
-        link(objection.claim, objection.target)
+    for objection in model.objections.values():  # through a stop of its own, so that every step is two edges
+        link(objection.claim, f"objection:{objection.id}")
+        link(f"objection:{objection.id}", objection.target)
     seen = {focus}
     frontier = deque([(focus, 0)])
     while frontier:
         node, distance = frontier.popleft()
-        if distance >= depth:
+        if distance >= 2 * depth:  # a step from claim to claim passes an inference or objection
             continue
         for nxt in sorted(adjacent.get(node, ())):
             if nxt not in seen:
                 seen.add(nxt)
                 frontier.append((nxt, distance + 1))
-    return seen
+    return {node for node in seen if not node.startswith("objection:")}
 
 
 def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), side: str = "") -> graphviz.Digraph:
@@ -226,7 +230,8 @@ def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), si
             claim_node(claim.id, side), label=f"<{label}>", shape="box", style=",".join(styles), fillcolor=fill,
             penwidth="3" if thesis else "1.2" if not claim.implicit else "1.4",
             fontsize="14" if thesis else "11", id=svg_id("claim", claim.id, side), tooltip=_plain(tooltip),
-            **{"class": f"claim role-{claim.role}" + (" implicit" if claim.implicit else "") + (" thesis" if thesis else "")},
+            **{"class": f"claim role-{claim.role}" + (" implicit" if claim.implicit else "") + (" thesis" if thesis else "")
+           + "".join(f" tag-{re.sub(r'[^A-Za-z0-9_-]+', '-', tag)}" for tag in claim.tags)},
         )
 
     for argument in model.arguments.values():
@@ -298,7 +303,8 @@ def add_claim(graph: graphviz.Digraph, model: ArgumentMap, claim, options: Rende
         claim_node(claim.id, side), label=f"<{label}>", shape="box", style=",".join(styles), fillcolor=fill,
         penwidth="3" if thesis else "1.2" if not claim.implicit else "1.4",
         fontsize="14" if thesis else "11", id=svg_id("claim", claim.id, side), tooltip=_plain(tooltip),
-        **{"class": f"claim role-{claim.role}" + (" implicit" if claim.implicit else "") + (" thesis" if thesis else "")},
+        **{"class": f"claim role-{claim.role}" + (" implicit" if claim.implicit else "") + (" thesis" if thesis else "")
+           + "".join(f" tag-{re.sub(r'[^A-Za-z0-9_-]+', '-', tag)}" for tag in claim.tags)},
     )
 
 

@@ -94,10 +94,18 @@ def _explain(doc, error) -> list[Problem]:
     if keyword == "required":
         missing = [name for name in error.validator_value if name not in error.instance]
         version = next((name for name in ("argmap", "argmap-links") if name in missing), None)
-        code = "schema-version" if version and not path else "schema-required"
-        hint = f"start the file with '{version}: 1'" if code == "schema-version" else None
-        return [doc.problem(path, code, f"{where} is missing the required property {name!r}", hint, key=True)
-                for name in missing]
+        found = []
+        for name in missing:
+            if not path and name == version:
+                found.append(doc.problem(path, "schema-version", f"{where} is missing the required property {name!r}",
+                                         f"start the file with '{name}: 1'", key=True))
+            elif not path and name == "thesis":
+                found.append(doc.problem(path, "missing-thesis", "the map names no thesis",
+                                         "add 'thesis: ID' naming the claim the whole map argues for", key=True))
+            else:
+                found.append(doc.problem(path, "schema-required", f"{where} is missing the required property {name!r}",
+                                         key=True))
+        return found
     if keyword == "additionalProperties":
         known = error.schema.get("properties", {})
         return [doc.problem(path + (name,), "schema-unknown-property",

@@ -61,6 +61,8 @@ class SourceText:
             start = max(0, block.a - block.b)
             for length in {len(needle), int(len(needle) * 1.15) + 1, int(len(needle) * 0.85)}:
                 window = self.folded[start:start + length]
+                if needle[-1].isalnum():
+                    window = window.rstrip(".,;:!?")  # the quote stops at a word: so does the passage shown
                 ratio = difflib.SequenceMatcher(None, window, needle, autojunk=False).ratio()
                 if ratio > best[1]:
                     best = (window.strip(), ratio)

@@ -77,10 +77,13 @@ def test_focus_keeps_the_neighbourhood_only():
     model = argmap.load(MAPS / "school-phones.yaml")
     source = dot_source(model, RenderOptions(focus="phones-distract", depth=1))
     nodes = set(re.findall(r'^\s*"(claim\.[^"]+|argument\.[^"]+)" \[', source, re.M))
-    assert nodes == {"claim.phones-distract", "argument.distraction-argument", "argument.attention-evidence"}
+    # one step: the claims that share an argument with it, and the arguments between them
+    assert nodes == {"claim.phones-distract", "argument.distraction-argument", "claim.ban-phones",
+                     "claim.distraction-harms", "claim.learning-matters", "argument.attention-evidence",
+                     "claim.attention-lost"}
     wider = set(re.findall(r'^\s*"(claim\.[^"]+)" \[', dot_source(model, RenderOptions(focus="phones-distract", depth=2)),
                            re.M))
-    assert {"claim.ban-phones", "claim.attention-lost", "claim.learning-matters"} <= wider
+    assert {"claim.many-distractions", "claim.emergencies", "claim.ban-is-fair"} <= wider
 
 
 def _nasty_map(tmp_path: Path) -> Path:

@@ -123,4 +123,5 @@ def import_command(path, source, output, map_id, title) -> None:
     else:
         write_atomic(output, yaml_text.encode("utf-8"))
         click.echo(f"wrote {output}: {len(importer.claims)} claims, {len(importer.arguments)} arguments, "
-                   f"{len(importer.objections)} objections, {len(importer.warnings)} warnings", err=True)
+                   f"{len(importer.objections)} objections, {len(importer.warnings)} "
+                   f"warning{'s' * (len(importer.warnings) != 1)}", err=True)
