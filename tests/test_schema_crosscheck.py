@@ -1,0 +1,57 @@
+"""An independent check of the published schemas: check-jsonschema gives every fixture the verdict argmap gives it."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap import schema
+from argmap.links import is_links_data
+from argmap.load import read_document
+from conftest import FIXTURES, IN_CI, MAPS, ROOT
+
+CORPUS = sorted({*FIXTURES.rglob("*.yaml"), *MAPS.rglob("*.yaml"), *(ROOT / "docs").rglob("*.yaml")})
+
+
+def _check_jsonschema() -> str:
+    found = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which("check-jsonschema")
+    if not found:
+        if IN_CI:
+            pytest.fail("check-jsonschema is a test dependency and must be installed in CI")
+        pytest.skip("check-jsonschema is not installed")
+    return found
+
+
+def _their_verdicts(tool: str, kind: str, files: list[Path]) -> dict[str, bool]:
+    """File -> whether check-jsonschema finds it invalid against the published schema."""
+    result = subprocess.run([tool, "--schemafile", str(ROOT / "schema" / schema.SCHEMA_FILES[kind]), "-o", "json",
+                             *map(str, files)], capture_output=True, text=True, timeout=300)
+    report = json.loads(result.stdout)
+    bad = {e["filename"] for e in report.get("errors", [])} | {e["filename"] for e in report.get("parse_errors", [])}
+    return {str(f): str(f) in bad for f in files}
+
+
+def test_check_jsonschema_agrees_with_argmap_on_every_fixture():
+    tool = _check_jsonschema()
+    ours: dict[str, dict[str, bool]] = {"map": {}, "links": {}}
+    files: dict[str, list[Path]] = {"map": [], "links": []}
+    for path in CORPUS:
+        doc = read_document(path)
+        if doc.problems:
+            continue  # refused before any schema (encodings, tags, duplicate keys...): nothing to compare
+        kind = "links" if is_links_data(doc.data) else "map"
+        invalid = not isinstance(doc.data, dict) or bool(schema.check(doc, kind))
+        ours[kind][str(path)] = invalid
+        files[kind].append(path)
+    compared = 0
+    for kind in ("map", "links"):
+        theirs = _their_verdicts(tool, kind, files[kind])
+        disagreements = {f: (ours[kind][f], theirs[f]) for f in theirs if ours[kind][f] != theirs[f]}
+        assert not disagreements, f"argmap vs check-jsonschema (True = invalid): {disagreements}"
+        compared += len(theirs)
+    assert compared >= 60
+    assert sum(ours["map"].values()) >= 20 and sum(not v for v in ours["map"].values()) >= 20  # both verdicts occur
