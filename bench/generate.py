@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import random
 from pathlib import Path
 
@@ -83,6 +82,13 @@ def generate(claims: int, seed: int = 1, map_id: str | None = None) -> dict:
     return data
 
 
+def dump(data: dict) -> str:
+    """Block-style YAML, as people write maps (JSON would be valid YAML too, but is not what a map looks like)."""
+    import yaml
+
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folder", type=int, metavar="COUNT", help="write COUNT maps into a folder")
@@ -95,9 +101,9 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         for number in range(args.folder):
             path = folder / f"map-{number:04d}.yaml"
-            path.write_text(json.dumps(generate(args.claims, args.seed + number), indent=1))
+            path.write_text(dump(generate(args.claims, args.seed + number)))
     else:
-        Path(args.out).write_text(json.dumps(generate(args.claims, args.seed), indent=1))
+        Path(args.out).write_text(dump(generate(args.claims, args.seed)))
 
 
 if __name__ == "__main__":
