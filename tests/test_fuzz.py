@@ -66,8 +66,8 @@ def _mutate(data, draw):
         elif operation == "rename" and isinstance(parent, dict) and isinstance(key, str):
             parent[draw(TEXT)] = parent.pop(key)
         elif operation == "reference":  # point somewhere real or almost real: the checks' hard cases
-            ids = [k for section in ("claims", "arguments") for k in (data.get(section) or {})] if isinstance(data, dict) \
-                else []
+            sections = [data.get(name) for name in ("claims", "arguments")] if isinstance(data, dict) else []
+            ids = [k for section in sections if isinstance(section, dict) for k in section]
             parent[key] = draw(st.sampled_from(ids or ["x"]))
     return data
 
