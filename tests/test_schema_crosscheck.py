@@ -55,3 +55,24 @@ def test_check_jsonschema_agrees_with_argmap_on_every_fixture():
         compared += len(theirs)
     assert compared >= 60
     assert sum(ours["map"].values()) >= 20 and sum(not v for v in ours["map"].values()) >= 20  # both verdicts occur
+
+
+def test_fast_validator_agrees_with_jsonschema_on_every_fixture():
+    """fastjsonschema only answers valid or not, as a fast path; jsonschema's verdict must be the same."""
+    from argmap.schema import fast_validator, validator
+
+    compared = 0
+    for path in CORPUS:
+        doc = read_document(path)
+        if doc.problems or not isinstance(doc.data, dict):
+            continue
+        kind = "links" if is_links_data(doc.data) else "map"
+        fast, refused = fast_validator(kind)
+        try:
+            fast(doc.data)
+            fast_valid = True
+        except refused:
+            fast_valid = False
+        assert fast_valid == validator(kind).is_valid(doc.data), path
+        compared += 1
+    assert compared >= 60
