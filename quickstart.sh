@@ -2,6 +2,7 @@
 # Set up argmap in ./.venv (installing Graphviz when it is missing), then run a job:
 #   ./quickstart.sh          validate the bundled maps and render them into out/ (the main job)
 #   ./quickstart.sh test     run the whole test suite
+#   ./quickstart.sh bench    run the benchmarks (bench/run.py) and write bench/results.md
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -74,6 +75,12 @@ case "$job" in
     if [ "$status" = 5 ]; then say "pytest collected no tests: that is a failure"; exit 1; fi
     exit "$status"
     ;;
+  bench)
+    need_debian_packages npm nodejs npm      # the Argdown row runs Argdown's own renderer
+    setup
+    say "python bench/run.py ${*:2}"
+    "$venv/bin/python" bench/run.py "${@:2}"
+    ;;
   *)
-    echo "usage: ./quickstart.sh [demo|test [PYTEST-ARGS...]]" >&2; exit 2 ;;
+    echo "usage: ./quickstart.sh [demo|test [PYTEST-ARGS...]|bench [--quick]]" >&2; exit 2 ;;
 esac

@@ -5,7 +5,8 @@ Usage: python bench/generate.py CLAIMS OUT.yaml [--seed N]
 
 Claims get sentences of 8 to 24 words drawn by Zipf's law (frequency ~ 1/rank) from a 20,000-word
 vocabulary whose most frequent words are English function words, as in real prose; arguments join 1
-to 3 premises; about one claim in ten objects to a claim or an argument; each map is valid.
+to 3 premises, and one in ten also reuses a claim that supports something else (a cross edge); about
+one claim in ten objects to a claim or an argument; each map is valid.
 """
 from __future__ import annotations
 
@@ -68,9 +69,16 @@ def generate(claims: int, seed: int = 1, map_id: str | None = None) -> dict:
     index = 1
     argument = 0
     while index < claims:
-        conclusion = ids[rng.randrange(0, index)]
+        conclusion_index = rng.randrange(0, index)
+        conclusion = ids[conclusion_index]
         premises = ids[index:index + rng.randint(1, 3)]
         index += len(premises)
+        if rng.random() < 0.1 and conclusion_index + 1 < index - len(premises):
+            # a cross edge: a claim that already supports something supports this too. It always lies after the
+            # conclusion, as every premise does, so support never runs in a circle.
+            shared = ids[rng.randrange(conclusion_index + 1, index - len(premises))]
+            if shared not in premises:
+                premises = [*premises, shared]
         if rng.random() < 0.1 and argument:
             data["objections"][f"o{len(data['objections'])}"] = {"claim": premises[0], "target": rng.choice(
                 [conclusion, f"a{rng.randrange(0, argument)}"])}

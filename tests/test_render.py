@@ -1,6 +1,7 @@
 """Rendering: golden DOT text without the binary, real `dot` output read back, safety of labels, exit codes."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
@@ -276,3 +277,25 @@ def test_docs_pictures_are_current(map_path):
     for claim in model.claims.values():
         tooltip = next(a.get(f"{XLINK}title") for a in nodes[f"claim-{claim.id}"].iter(f"{SVG}a"))
         assert tooltip.replace("\xa0", " ").split() == (claim.text + "".join(f"\n\u201c{q}\u201d" for q in claim.quotes)).split()
+
+
+def test_big_maps_get_the_fast_layout_and_small_ones_do_not(tmp_path, runner):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    from argmap.render import FAST_LAYOUT
+
+    big = tmp_path / "big.yaml"
+    big.write_text(json.dumps(generate(3000, 1)))
+    fast = "".join(f"{k}={v}" for k, v in FAST_LAYOUT.items())
+    auto = runner.invoke(main, ["render", str(big), "-o", "-", "--format", "dot"]).stdout
+    assert all(f"{k}={v}" in auto for k, v in FAST_LAYOUT.items()), fast
+    plain = runner.invoke(main, ["render", str(big), "-o", "-", "--format", "dot", "--layout", "default"]).stdout
+    assert "mclimit" not in plain and "splines" not in plain
+    small = runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "-o", "-", "--format", "dot"]).stdout
+    assert "mclimit" not in small
+    forced = runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "-o", "-", "--format", "dot",
+                                  "--layout", "fast"]).stdout
+    assert "mclimit=0.1" in forced

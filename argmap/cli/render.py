@@ -52,6 +52,9 @@ def _format_for(output: str | None, option: str | None) -> str:
 @click.option("--depth", type=click.IntRange(0, 100), default=2, show_default=True, help="Steps around --focus.")
 @click.option("--timeout", type=click.FloatRange(1, 3600), default=120, show_default=True,
               help="Stop dot after this many seconds.")
+@click.option("--layout", type=click.Choice(["auto", "default", "fast"]), default="auto", show_default=True,
+              help="dot's layout effort: fast caps crossing reduction and draws straight edges (auto: for maps "
+                   "of more than 2,500 claims and arguments); default is dot's own, which can take minutes there.")
 @click.option("--sources", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="Folder of source texts, to show in the HTML page where each quote stands.")
 @click.option("--watch", is_flag=True,
@@ -61,7 +64,7 @@ def _format_for(output: str | None, option: str | None) -> str:
                                              "reloads itself when it changes.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port for --serve (0: any).")
 def render_command(paths, output, output_format, direction, wrap, quotes, ids, legend, sections, focus, depth, timeout,
-                   sources, watch, serve, port) -> None:
+                   layout, sources, watch, serve, port) -> None:
     """Draw maps as diagrams (SVG, PNG, PDF, DOT, or an interactive HTML page).
 
     Exits 0 on success, 1 when a map has errors (nothing is written for it), 2 on a usage error,
@@ -86,7 +89,7 @@ def render_command(paths, output, output_format, direction, wrap, quotes, ids, l
     else:
         targets = [Path(output) if output and output != "-" else None if output == "-" else Path(f"{files[0].stem}.{fmt}")]
     options = RenderOptions(direction=direction, wrap=wrap, quotes=quotes, ids=ids, legend=legend, sections=sections,
-                            focus=focus, depth=depth)
+                            focus=focus, depth=depth, layout=layout)
     folders = source_dirs(sources)
     if serve and not watch:
         raise click.UsageError("--serve goes with --watch")
