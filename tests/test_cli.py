@@ -125,3 +125,13 @@ def test_readme_lists_every_problem_code():
     readme = (ROOT / "README.md").read_text()
     for code, (severity, meaning) in CODES.items():
         assert f"| `{code}` | {severity} | {meaning} |" in readme
+
+
+def test_validation_does_not_import_what_rendering_needs():
+    """A pre-commit hook pays for every import: validating a valid map loads neither graphviz nor jsonschema."""
+    code = ("import sys\nfrom argmap.cli import main\nsys.argv = ['argmap', 'validate', %r]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('graphviz', 'jsonschema', 'argmap.render', 'argmap.compare') if m in sys.modules))"
+            ) % str(MAPS / "school-phones.yaml")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
