@@ -202,33 +202,8 @@ def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), si
         return clusters[section]
 
     for claim in model.claims.values():
-        if keep is not None and claim.id not in keep:
-            continue
-        fill, role_label = ROLE_STYLE[claim.role]
-        if claim.id in objecting and claim.role == "premise":
-            fill = OBJECTION_FILL
-        header = role_label
-        if claim.implicit:
-            header += " (IMPLICIT)"
-        if claim.actors:
-            header += " \u00b7 " + ", ".join(model.actors[a].name if a in model.actors else a for a in claim.actors)
-        if options.ids:
-            header += f" \u00b7 {claim.id}"
-        label = _small(_html(header, options.wrap + 10, 300)) + '<BR ALIGN="CENTER"/>' + _html(claim.text, options.wrap)
-        if options.quotes and claim.quotes:
-            quote = " \u2026 ".join(claim.quotes)
-            label += '<BR ALIGN="CENTER"/>' + _small("<I>" + _html(f"\u201c{quote}\u201d", options.wrap + 8) + "</I>", 9,
-                                                     "#555555")
-        thesis = claim.id == model.thesis
-        styles = ["rounded", "filled"] + (["dashed"] if claim.implicit else []) + (["bold"] if thesis else [])
-        tooltip = claim.text + ("".join(f"\n\u201c{q}\u201d" for q in claim.quotes))
-        container(claim.section).node(
-            claim_node(claim.id, side), label=f"<{label}>", shape="box", style=",".join(styles), fillcolor=fill,
-            penwidth="3" if thesis else "1.2" if not claim.implicit else "1.4",
-            fontsize="14" if thesis else "11", id=svg_id("claim", claim.id, side), tooltip=_plain(tooltip),
-            **{"class": f"claim role-{claim.role}" + (" implicit" if claim.implicit else "") + (" thesis" if thesis else "")
-           + "".join(f" tag-{re.sub(r'[^A-Za-z0-9_-]+', '-', tag)}" for tag in claim.tags)},
-        )
+        if keep is None or claim.id in keep:
+            add_claim(container(claim.section), model, claim, options, side, claim.id in objecting)
 
     for argument in model.arguments.values():
         if keep is not None and argument.id not in keep:

@@ -42,6 +42,19 @@ def needs_dot():
         pytest.skip("Graphviz `dot` is not installed")
 
 
+def find_tool(name: str) -> str:
+    """A command-line tool the tests need, from this Python's environment first; absent in CI is a failure."""
+    import sys
+
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if not found:
+        message = f"{name} is not installed (a test dependency: pip install -e '.[test]')"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -13,16 +13,11 @@ import pytest
 
 import argmap
 from argmap.cli import main
-from conftest import FIXTURES, IN_CI, MAPS, ROOT
+from conftest import FIXTURES, MAPS, ROOT, find_tool
 
 
 def _pre_commit() -> str:
-    found = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
-    if not found:
-        if IN_CI:
-            pytest.fail("pre-commit is missing in CI: it is a test dependency (pip install -e '.[test]')")
-        pytest.skip("pre-commit is not installed")
-    return found
+    return find_tool("pre-commit")
 
 
 def test_pre_commit_hook_fails_on_a_bad_map_and_passes_a_good_one(tmp_path):

@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import os
 import re
-import resource
 import stat
 import subprocess
 import sys
 import time
 import tracemalloc
-from pathlib import Path
 
 import pytest
 

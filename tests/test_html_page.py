@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from argmap.cli import main
-from conftest import IN_CI, MAPS, essays_dir
+from conftest import IN_CI, MAPS
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]

@@ -2,28 +2,19 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-import sys
 from pathlib import Path
-
-import pytest
 
 from argmap import schema
 from argmap.links import is_links_data
 from argmap.load import read_document
-from conftest import FIXTURES, IN_CI, MAPS, ROOT
+from conftest import FIXTURES, MAPS, ROOT, find_tool
 
 CORPUS = sorted({*FIXTURES.rglob("*.yaml"), *MAPS.rglob("*.yaml"), *(ROOT / "docs").rglob("*.yaml")})
 
 
 def _check_jsonschema() -> str:
-    found = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which("check-jsonschema")
-    if not found:
-        if IN_CI:
-            pytest.fail("check-jsonschema is a test dependency and must be installed in CI")
-        pytest.skip("check-jsonschema is not installed")
-    return found
+    return find_tool("check-jsonschema")
 
 
 def _their_verdicts(tool: str, kind: str, files: list[Path]) -> dict[str, bool]:
