@@ -45,14 +45,13 @@ setup() {
   "$venv/bin/python" -m pip install -q --disable-pip-version-check -e '.[test]'
 }
 
-sources_args=()
-if [ -n "${ARGMAP_SOURCES:-}" ]; then sources_args=(--sources "$ARGMAP_SOURCES")
-elif [ -d ../shared/essays ]; then sources_args=(--sources ../shared/essays); fi
+sources_args=()   # with $ARGMAP_SOURCES set, argmap reads it itself (several folders, separated by ':')
+if [ -z "${ARGMAP_SOURCES:-}" ] && [ -d ../shared/essays ]; then sources_args=(--sources ../shared/essays); fi
 
 case "$job" in
   demo)
     setup
-    say "argmap validate --strict ${sources_args[*]} maps/"
+    say "argmap validate --strict ${sources_args[*]:-} maps/"
     "$venv/bin/argmap" validate --strict "${sources_args[@]}" maps/
     say "argmap render maps/ -o out/ (SVG, and an HTML page to click through)"
     "$venv/bin/argmap" render maps/ -o out/ --format svg

@@ -113,6 +113,19 @@ def self_and_duplicate_premises(doc, data) -> Iterator[Problem]:
 
 
 @rule
+def self_attack(doc, data) -> Iterator[Problem]:
+    """self-attack: no claim objects to itself, nor to an argument it concludes."""
+    arguments = _ids(data, "arguments")
+    for oid, objection in _ids(data, "objections").items():
+        target = objection["target"]
+        attacked = arguments[target]["conclusion"] if target in arguments else target
+        if objection["claim"] == attacked:
+            yield doc.problem(("objections", oid, "target"), "self-attack",
+                              f"objection {oid!r}: the claim {objection['claim']!r} attacks itself",
+                              "an objection needs a claim other than the one it attacks")
+
+
+@rule
 def circular_support(doc, data) -> Iterator[Problem]:
     """circular-support: following premises to conclusions never leads back to where it started."""
     edges: dict[str, list[tuple[str, str]]] = defaultdict(list)  # premise -> [(conclusion, argument id)]

@@ -39,6 +39,12 @@ def is_links_data(data) -> bool:
     return isinstance(data, dict) and LINKS_KEY in data
 
 
+def is_links_path(path: Path) -> bool:
+    from .load import read_document
+
+    return is_links_data(read_document(path).data)
+
+
 def map_paths(doc) -> dict[str, Path]:
     base = Path(doc.file).parent
     return {side: base / doc.data["maps"][side] for side in ("a", "b")}
@@ -52,6 +58,11 @@ def check(doc, load_map) -> tuple[list[Problem], LinkSet | None]:
         if not path.is_file():
             problems.append(doc.problem(("maps", side), "links-map-missing", f"map {side} ({path}) does not exist",
                                         "paths are relative to the links file"))
+            continue
+        if is_links_path(path):
+            problems.append(doc.problem(("maps", side), "links-map-invalid",
+                                        f"map {side} ({path}) is a links file, not a map",
+                                        "name the two map files that the links join"))
             continue
         result = load_map(path)
         if result.model is None:

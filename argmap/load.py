@@ -8,9 +8,11 @@ nesting before any of them costs time or memory.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 
 import yaml
@@ -57,7 +59,6 @@ _SPECIAL_FLOAT = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _TAB_INDENT = re.compile(r"^[ ]*\t")
-_TAB_AFTER_INDICATOR = re.compile(r"^[^\"'#\n]*?(?::|^\s*-)\t")
 
 
 @dataclass
@@ -99,7 +100,11 @@ def read_document(path: str | os.PathLike, display_name: str | None = None) -> D
     name = display_name or os.fspath(path)
     doc = Document(name)
     try:
-        size = os.path.getsize(path)
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
+            doc.problems.append(Problem(name, 1, 1, "file-unreadable", "not a regular file (a folder, a pipe, a device)"))
+            return doc
+        size = status.st_size
         if size > MAX_BYTES:
             doc.problems.append(Problem(name, 1, 1, "file-too-large",
                                         f"the file is {size / 2**20:.1f} MiB; argmap reads at most {MAX_BYTES // 2**20} MiB",
@@ -127,13 +132,13 @@ def parse_bytes(raw: bytes, name: str) -> Document:
         doc.problems.append(problem)
         return doc
     try:
-        _Walk(doc).run(text)
+        _Walk(doc, text).run(text)
     except _Stop as stop:
         doc.data = None
         doc.problems.append(stop.problem)
     except yaml.MarkedYAMLError as error:
         doc.data = None
-        doc.problems.append(_syntax_problem(error, name))
+        doc.problems.append(_syntax_problem(error, name, text))
     except yaml.YAMLError as error:  # a reader error: it has a position but no mark
         doc.data = None
         doc.problems.append(Problem(name, 1, 1, "yaml-syntax", str(error).splitlines()[0]))
@@ -166,13 +171,13 @@ def _check_text(text: str, name: str) -> Problem | None:
     if bad:
         line, column = _line_column(text, bad.start())
         return Problem(name, line, column, "control-character",
-                       f"control character U+{ord(bad.group()):04X} is not allowed in YAML",
-                       "delete it, or write it as an escape inside double quotes")
-    for number, line in enumerate(text.splitlines(), start=1):
-        tab = _TAB_INDENT.search(line) or _TAB_AFTER_INDICATOR.search(line)
+                       f"control character U+{ord(bad.group()):04X} is not allowed",
+                       "delete it: maps hold text, and control characters would reach terminals and diagrams")
+    for number, line in enumerate(text.split("\n"), start=1):
+        tab = _TAB_INDENT.search(line)
         if tab:
             return Problem(name, number, tab.end(), "tab", "a tab where YAML needs spaces",
-                           "indent and separate with spaces; YAML does not allow tabs there")
+                           "indent with spaces; YAML does not allow tabs there")
     return None
 
 
@@ -185,9 +190,9 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = _line_column(text, min(mark.index, len(text))) if mark else (1, 1)
     message = (error.problem or error.context or "invalid YAML").strip()
     if error.context and error.problem:
         message = f"{error.context}: {error.problem}"
@@ -215,13 +220,23 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
 class _Walk:
     """Builds plain data from parser events, recording positions and refusing surprises."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, text: str = ""):
         self.doc = doc
+        self.text = text
+        # libyaml counts U+2028 and U+2029 as line breaks, editors do not: then count lines ourselves
+        self.line_starts = ([0] + [m.end() for m in re.finditer("\n", text)]) if re.search("[\u2028\u2029]", text) \
+            else None
         self.anchors: dict[str, tuple[object, int]] = {}  # anchor -> (data, expanded node count)
         self.nodes = 0
 
+    def where(self, mark) -> tuple[int, int]:
+        if self.line_starts is None:
+            return mark.line + 1, mark.column + 1
+        line = bisect.bisect_right(self.line_starts, mark.index)
+        return line, mark.index - self.line_starts[line - 1] + 1
+
     def stop(self, mark, code: str, message: str, hint: str | None = None):
-        raise _Stop(Problem(self.doc.file, mark.line + 1, mark.column + 1, code, message, hint))
+        raise _Stop(Problem(self.doc.file, *self.where(mark), code, message, hint))
 
     def run(self, text: str) -> None:
         parser = _Parser(text)
@@ -257,7 +272,7 @@ class _Walk:
             self.stop(event.start_mark, "too-deep", f"nesting is deeper than {MAX_DEPTH} levels",
                       "an argument map needs only a few levels; check the indentation")
         mark = event.start_mark
-        self.doc.positions[path] = (mark.line + 1, mark.column + 1)
+        self.doc.positions[path] = self.where(mark)
         if isinstance(event, yaml.AliasEvent):
             if event.anchor not in self.anchors:
                 self.stop(mark, "yaml-syntax", f"unknown alias *{event.anchor}", "define &anchor before *alias")
@@ -307,24 +322,72 @@ class _Walk:
                 first = self.doc.key_positions[path + (key,)]
                 self.stop(mark, "duplicate-key", f"the key {key!r} is given twice (first on line {first[0]})",
                           "remove one of them, or give them different names; YAML would silently keep the last")
-            self.doc.key_positions[path + (key,)] = (mark.line + 1, mark.column + 1)
-            data[key] = self.node(parser, parser.get_event(), path + (key,), depth + 1)
+            self.doc.key_positions[path + (key,)] = self.where(mark)
+            self._check_text(key_event)
+            value_event = parser.get_event()
+            between = self.text[key_event.end_mark.index:value_event.start_mark.index]
+            if "\t" in between and "\n" not in between.split("\t", 1)[0]:
+                # `a:\t1` is accepted by libyaml and refused by PyYAML's pure parser: refuse it on both
+                index = key_event.end_mark.index + between.index("\t")
+                line, column = _line_column(self.text, index)
+                raise _Stop(Problem(self.doc.file, line, column, "tab", "a tab where YAML needs spaces",
+                                    "separate the key's colon from its value with spaces"))
+            data[key] = self.node(parser, value_event, path + (key,), depth + 1)
 
-    def scalar(self, event):
+    def _check_text(self, event) -> None:
+        """Escapes ("\\x07", "\\ud800") can put into a value what the file itself may not hold."""
         value = event.value
         if _SURROGATE.search(value):
             self.stop(event.start_mark, "invalid-character", "the text holds a lone surrogate (\\ud800-\\udfff)",
                       "write the character itself, or a valid \\U escape")
+        bad = _CONTROL.search(value)
+        if bad:
+            self.stop(event.start_mark, "control-character",
+                      f"the text holds control character U+{ord(bad.group()):04X} (written as an escape)",
+                      "delete it: maps hold text, and control characters would reach terminals and diagrams")
+
+    def scalar(self, event):
+        value = event.value
+        self._check_text(event)
         if event.tag == "tag:yaml.org,2002:str" or not event.implicit[0] or event.style:
             return value  # quoted, block, or tagged as text
-        if _NULL.match(value):
-            return None
-        if value in _BOOL:
-            return _BOOL[value]
-        if _INT.match(value):
+        return resolve_plain(value)
+
+
+def resolve_plain(value: str):
+    """What a plain (unquoted) scalar means under YAML 1.2's core schema, as argmap reads it."""
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        try:
             return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
-        if _FLOAT.match(value):
-            return float(value)
-        if value.lower() in _SPECIAL_FLOAT:
-            return _SPECIAL_FLOAT[value.lower()]
-        return value
+        except ValueError:  # more digits than Python converts: no id or count is a number like that
+            return value
+    if _FLOAT.match(value):
+        return float(value)
+    if value.lower() in _SPECIAL_FLOAT:
+        return _SPECIAL_FLOAT[value.lower()]
+    return value
+
+
+class Dumper(yaml.SafeDumper):
+    """PyYAML's dumper writes YAML 1.1: it leaves `1e5` or `0o17` plain, which YAML 1.2 reads as numbers.
+    This one quotes every string that argmap would not read back as the same string."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str):
+    node = dumper.represent_scalar("tag:yaml.org,2002:str", value)
+    if resolve_plain(value) != value or not isinstance(resolve_plain(value), str):
+        node.style = '"'
+    return node
+
+
+Dumper.add_representer(str, _represent_text)
+
+
+def yaml_scalar(value: str) -> str:
+    """value written as one YAML scalar that argmap reads back as the same text: plain where that is safe."""
+    text = yaml.dump(value, Dumper=Dumper, allow_unicode=True, width=10**6)
+    return text[: -len("\n...\n")] if text.endswith("\n...\n") else text.rstrip("\n")

@@ -25,3 +25,13 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def refuse_overwriting_inputs(output, inputs) -> None:
+    """A usage error when the output would replace one of the files it is made from (`-o map.yaml`)."""
+    import click
+
+    target = Path(output).resolve()
+    for source in inputs:
+        if Path(source).resolve() == target:
+            raise click.UsageError(f"the output {output} is the input {source}: it would be overwritten")

@@ -40,6 +40,7 @@ CODES: dict[str, tuple[str, str]] = {
     "duplicate-id": (ERROR, "The same id is used for a claim and an argument or objection."),
     "self-support": (ERROR, "An argument lists its own conclusion as a premise."),
     "circular-support": (ERROR, "Claims support each other in a circle."),
+    "self-attack": (ERROR, "An objection whose claim is the claim it attacks."),
     "missing-thesis": (ERROR, "The map names no thesis."),
     "unsupported-thesis": (WARNING, "No argument concludes the thesis."),
     "unreachable-claim": (WARNING, "A claim whose support or attack never reaches the thesis."),

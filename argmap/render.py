@@ -143,32 +143,41 @@ def _small(text: str, size: int = 9, color: str = "#444444") -> str:
 
 
 def neighbourhood(model: ArgumentMap, focus: str, depth: int) -> set[str]:
-    """Ids of claims and arguments within depth steps of focus: a step joins two claims through an argument or
-    an objection, either way along it; the arguments between kept claims are kept."""
+    """Ids of the claims within depth steps of focus (a step joins two claims through an argument or an
+    objection, either way), and of the arguments among them: those whose conclusion and at least one
+    premise are kept, so that no inference is drawn hanging. Focusing an argument starts from its claims."""
     adjacent: dict[str, set[str]] = {}
 
     def link(a: str, b: str) -> None:
         adjacent.setdefault(a, set()).add(b)
         adjacent.setdefault(b, set()).add(a)
 
-    for argument in model.arguments.values():
-        link(argument.id, argument.conclusion)
-        for premise in argument.premises:
-            link(premise, argument.id)
-    for objection in model.objections.values():  # through a stop of its own, so that every step is two edges
-        link(objection.claim, f"objection:{objection.id}")
-        link(f"objection:{objection.id}", objection.target)
-    seen = {focus}
-    frontier = deque([(focus, 0)])
+    def claims_of(target: str) -> list[str]:
+        argument = model.arguments.get(target)
+        return [argument.conclusion, *argument.premises] if argument else [target]
+
+    for argument in model.arguments.values():  # the claims of one argument are one step apart
+        members = [argument.conclusion, *argument.premises]
+        for index, first in enumerate(members):
+            for second in members[index + 1:]:
+                link(first, second)
+    for objection in model.objections.values():
+        for attacked in claims_of(objection.target):
+            link(objection.claim, attacked)
+    start = claims_of(focus)
+    seen = set(start)
+    frontier = deque((claim, 0) for claim in start)
     while frontier:
         node, distance = frontier.popleft()
-        if distance >= 2 * depth:  # a step from claim to claim passes an inference or objection
+        if distance >= depth:
             continue
         for nxt in sorted(adjacent.get(node, ())):
             if nxt not in seen:
                 seen.add(nxt)
                 frontier.append((nxt, distance + 1))
-    return {node for node in seen if not node.startswith("objection:")}
+    kept_arguments = {a.id for a in model.arguments.values()
+                      if a.conclusion in seen and any(p in seen for p in a.premises)}
+    return seen | kept_arguments
 
 
 def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), side: str = "") -> graphviz.Digraph:
@@ -196,7 +205,7 @@ def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), si
             return graph
         if section not in clusters:
             title = model.sections[section].title if section in model.sections else section
-            clusters[section] = _Digraph(name=f"cluster_{side}{section}", graph_attr={
+            clusters[section] = _Digraph(name=f"cluster_section_{side}{section}", graph_attr={
                 "label": f"<{_html(title, 60, 200)}>", "style": "rounded,dashed", "color": "#999999",
                 "fontsize": "11", "id": svg_id("section", section, side), "tooltip": _plain(title)})
         return clusters[section]

@@ -7,6 +7,7 @@ import json
 import marshal
 import os
 import sys
+import types
 from importlib import resources
 from pathlib import Path
 
@@ -108,16 +109,23 @@ def fast_validator(kind: str = "map"):
     cached = _cache_dir() / f"{kind}-{key}.marshal"
     code = None
     try:
-        code = marshal.loads(cached.read_bytes())
+        status = cached.stat()
+        # only code this user wrote, in a file nobody else may change, is run
+        if status.st_uid == os.getuid() and not status.st_mode & 0o022:
+            code = marshal.loads(cached.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         pass
+    if not isinstance(code, types.CodeType):
+        code = None
     if code is None:
         source = fastjsonschema.compile_to_code(json.loads(text))
         code = compile(source, f"<fastjsonschema {kind}>", "exec")
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.parent.chmod(0o700)
             temporary = cached.with_suffix(f".{os.getpid()}.part")
             temporary.write_bytes(marshal.dumps(code))
+            temporary.chmod(0o600)
             os.replace(temporary, cached)
         except OSError:
             pass  # a read-only home only costs the 40 ms again next time

@@ -4,8 +4,10 @@ from __future__ import annotations
 import difflib
 import functools
 import hashlib
+import itertools
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,15 +52,22 @@ class SourceText:
         return self.text.count("\n", 0, offset) + 1
 
     def closest(self, quote: str) -> tuple[str, float]:
-        """The passage of the source most like the quote, and how alike they are (0 to 1)."""
+        """The passage of the source most like the quote, and how alike they are (0 to 1).
+
+        Candidate windows start where the quote's longer words occur in the source, so the work is
+        bounded by the quote, not by the size of the source.
+        """
         needle = fold(quote)
-        matcher = difflib.SequenceMatcher(None, self.folded, needle, autojunk=False)
+        if not needle:
+            return "", 0.0
+        words = sorted({w for w in re.findall(r"\w+", needle) if len(w) > 3}, key=len, reverse=True)[:6] or [needle[:8]]
+        starts: set[int] = set()
+        for word in words:
+            offset = needle.find(word)
+            for match in itertools.islice(re.finditer(re.escape(word), self.folded), 40):
+                starts.add(max(0, match.start() - offset))
         best = ("", 0.0)
-        anchors = matcher.get_matching_blocks()
-        for block in sorted(anchors, key=lambda b: -b.size)[:5]:
-            if not block.size:
-                continue
-            start = max(0, block.a - block.b)
+        for start in sorted(starts)[:200]:
             for length in {len(needle), int(len(needle) * 1.15) + 1, int(len(needle) * 0.85)}:
                 window = self.folded[start:start + length]
                 if needle[-1].isalnum():
@@ -90,8 +99,19 @@ def _fold_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(chars), tuple(offsets)
 
 
-@functools.lru_cache(maxsize=32)
+MAX_SOURCE_BYTES = 16 * 1024 * 1024
+
+
 def read_source(path: Path) -> SourceText:
+    """The source text, read again only when the file changed (a --watch session edits it)."""
+    status = os.stat(path)
+    return _read_source(path, status.st_mtime_ns, status.st_size)
+
+
+@functools.lru_cache(maxsize=32)
+def _read_source(path: Path, mtime_ns: int, size: int) -> SourceText:
+    if size > MAX_SOURCE_BYTES:
+        raise OSError(f"the source is larger than {MAX_SOURCE_BYTES // 2**20} MiB")
     raw = path.read_bytes()
     text = raw.decode("utf-8", errors="replace")
     folded, offsets = _fold_with_offsets(text)
@@ -106,11 +126,20 @@ def source_dirs(options=()) -> list[Path]:
 
 
 def find_source(name: str, directories, map_file: str | None) -> Path | None:
-    """The source file: in the given folders first, then beside the map."""
+    """The source file: in the given folders first, then beside the map.
+
+    Only a regular file that really lies inside the folder counts: a map in someone else's pull request
+    must not make argmap read (and print passages of) /proc/self/environ through a symlink.
+    """
     beside = [Path(map_file).parent] if map_file else []
     for folder in [*directories, *beside]:
-        if (folder / name).is_file():
-            return folder / name
+        candidate = folder / name
+        try:
+            real, root = candidate.resolve(strict=True), folder.resolve(strict=True)
+        except OSError:
+            continue
+        if real.is_relative_to(root) and stat.S_ISREG(os.stat(real).st_mode):
+            return real
     return None
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -88,16 +87,9 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return unique
 
 
-_LINKS_LINE = re.compile(rb"^argmap-links\s*:", re.M)
-
-
 def is_links_file(path: Path) -> bool:
-    """Whether a file is a links file rather than a map (a cheap look at its text, not a parse)."""
-    try:
-        with open(path, "rb") as handle:
-            return bool(_LINKS_LINE.search(handle.read(65536)))
-    except OSError:
-        return False
+    """Whether a file is a links file rather than a map, by the same test on parsed data that validation uses."""
+    return links.is_links_path(Path(path))
 
 
 def map_files(paths) -> list[Path]:

@@ -1,4 +1,4 @@
-"""Watch files and redo a job when they change: the live preview behind `render --watch` and `compare --watch`."""
+"""Watch files and redo a job when they change: the live preview behind `render --watch`."""
 from __future__ import annotations
 
 import functools
@@ -31,14 +31,36 @@ def watch(paths: Callable[[], list[Path]], job: Callable[[], None], stop: Callab
     while not stop():
         current = _signature(paths())
         if current != seen:
-            seen = current
+            seen = current  # what the job will see: a save during the job differs from it, and runs it again
             job()
-            seen = _signature(paths())  # the job may have taken a while; compare with what it saw
         time.sleep(poll)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the output folder to this machine only, with an ETag so that the page can tell a new version."""
+    """Serves the one output file to this machine only, with an ETag so that the page can tell a new version.
+
+    Nothing else in its folder is served, there are no listings, and a request must name this machine
+    as its Host: a web page elsewhere cannot read the file through DNS rebinding.
+    """
+
+    served = ""  # the file's name, set per server
+
+    def _allowed(self) -> bool:
+        host = (self.headers.get("Host") or "").rsplit(":", 1)[0]
+        name = self.path.split("?", 1)[0].lstrip("/")
+        return host in ("127.0.0.1", "localhost") and name == self.served
+
+    def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+        if self._allowed():
+            super().do_GET()
+        else:
+            self.send_error(404)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        if self._allowed():
+            super().do_HEAD()
+        else:
+            self.send_error(404)
 
     def end_headers(self) -> None:
         path = Path(self.translate_path(self.path))
@@ -52,8 +74,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(folder: Path, port: int) -> http.server.ThreadingHTTPServer:
-    """Serve folder on 127.0.0.1:port in a background thread; port 0 picks a free one."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, directory=str(folder)))
+def serve(target: Path, port: int) -> http.server.ThreadingHTTPServer:
+    """Serve the file target on 127.0.0.1:port in a background thread; port 0 picks a free one."""
+    handler = type("Handler", (_Handler,), {"served": target.name})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                             functools.partial(handler, directory=str(target.resolve().parent)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

@@ -92,9 +92,14 @@ def generate(claims: int, seed: int = 1, map_id: str | None = None) -> dict:
 
 def dump(data: dict) -> str:
     """Block-style YAML, as people write maps (JSON would be valid YAML too, but is not what a map looks like)."""
+    import sys
+
     import yaml
 
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout, installed or not
+    from argmap.load import Dumper
+
+    return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def main() -> None:

@@ -14,9 +14,14 @@ MAPS = ROOT / "maps"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+# Read once, then kept out of every test's environment: with it set, every map without a source.file
+# would get a no-source-file warning. Tests that need the essays get them from the `essays` fixture.
+_SOURCES_FROM_ENVIRONMENT = os.environ.pop("ARGMAP_SOURCES", None)
+
+
 def essays_dir() -> Path | None:
     """The essays: $ARGMAP_SOURCES, else ../shared/essays beside the checkout."""
-    for candidate in (os.environ.get("ARGMAP_SOURCES"), ROOT.parent / "shared" / "essays"):
+    for candidate in (*(_SOURCES_FROM_ENVIRONMENT or "").split(os.pathsep), ROOT.parent / "shared" / "essays"):
         if candidate and (Path(candidate) / "2021-peninsula-stalemate.txt").is_file():
             return Path(candidate)
     return None

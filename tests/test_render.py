@@ -78,10 +78,17 @@ def test_focus_keeps_the_neighbourhood_only():
     model = argmap.load(MAPS / "school-phones.yaml")
     source = dot_source(model, RenderOptions(focus="phones-distract", depth=1))
     nodes = set(re.findall(r'^\s*"(claim\.[^"]+|argument\.[^"]+)" \[', source, re.M))
-    # one step: the claims that share an argument with it, and the arguments between them
+    # one step: the claims that share an argument with it, the claim undercutting that argument, and the
+    # arguments between them
     assert nodes == {"claim.phones-distract", "argument.distraction-argument", "claim.ban-phones",
                      "claim.distraction-harms", "claim.learning-matters", "argument.attention-evidence",
-                     "claim.attention-lost"}
+                     "claim.attention-lost", "claim.many-distractions"}
+    # focusing an argument starts from its claims; no inference is left without its conclusion
+    around = dot_source(model, RenderOptions(focus="attention-evidence", depth=1))
+    kept = set(re.findall(r'^\s*"(argument\.[^"]+)" \[', around, re.M))
+    for argument in kept:
+        conclusion = model.arguments[argument.split(".", 1)[1]].conclusion
+        assert f'"{argument}" -> "claim.{conclusion}"' in around
     wider = set(re.findall(r'^\s*"(claim\.[^"]+)" \[', dot_source(model, RenderOptions(focus="phones-distract", depth=2)),
                            re.M))
     assert {"claim.many-distractions", "claim.emergencies", "claim.ban-is-fair"} <= wider

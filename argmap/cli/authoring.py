@@ -17,7 +17,7 @@ argmap: 1
 id: {id}
 title: {title}
 source:
-  file: {file}
+  file: {file_yaml}
   sha256: {sha256}
 {published}  # author: Who wrote it
   # omitted:                 # passages no claim carries on purpose, each with the reason
@@ -75,6 +75,7 @@ def _first_sentence(text: str) -> str:
 def new_command(source, output, force) -> None:
     """Start a map of an essay: a valid skeleton with the source's name and hash, and an example of each element."""
     from ..output import write_atomic
+    from ..load import yaml_scalar
     from ..schema import modeline
 
     source_path, output_path = Path(source), Path(output)
@@ -87,10 +88,13 @@ def new_command(source, output, force) -> None:
         raise click.ClickException(f"{source} is not UTF-8 text; convert it first (e.g. iconv -t UTF-8)") from None
     date = re.match(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)", source_path.name)
     first_line = next((" ".join(l.split()) for l in text.splitlines() if l.strip()), "")
-    map_id = re.sub(r"[^a-z0-9]+", "-", output_path.stem.lower()).strip("-") or "new-map"
+    map_id = re.sub(r"[^a-z0-9]+", "-", output_path.stem.lower()).strip("-")[:60].strip("-") or "new-map"
+    if not re.match(r"[a-z]", map_id):  # "2020" would be read as a number
+        map_id = f"map-{map_id}"
     title = re.sub(r"^\d{4}(-\d{2}){0,2}-?", "", source_path.stem).replace("-", " ").strip().capitalize() or map_id
     skeleton = _SKELETON.format(
-        modeline=modeline(output_path), file=source_path.name, folder=source_path.parent.as_posix() or ".",
+        modeline=modeline(output_path), file=source_path.name,
+        file_yaml=yaml_scalar(source_path.name), folder=source_path.parent.as_posix() or ".",
         output=output_path.as_posix(), id=map_id, title=json.dumps(title, ensure_ascii=False),
         sha256=hashlib.sha256(raw).hexdigest(),
         published=f'  published: "{date.group(1)}"\n' if date else "",

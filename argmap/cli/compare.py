@@ -67,6 +67,9 @@ def compare_command(map_a, map_b, links_path, output_format, threshold, evaluate
     result = compare(a, b, links, threshold or DEFAULT_THRESHOLD, suggest=not no_suggestions, wrap=_bar)
     click.echo(REPORT_BY_NAME[output_format](result))
     if diagram:
+        from ..output import refuse_overwriting_inputs
+
+        refuse_overwriting_inputs(diagram, [a_path, b_path, *([links_file] if links_file else [])])
         _draw(result, Path(diagram), timeout, linked_only)
 
 

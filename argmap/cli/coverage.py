@@ -35,6 +35,10 @@ def coverage_command(paths, sources, output_format, show_all, fail_under) -> Non
     reports, failed = [], False
     for path in files:
         result = check_file(path, folders, False)
+        if result.links is not None:
+            click.echo(f"{path} is a links file, not a map: it has no source to cover", err=True)
+            failed = True
+            continue
         if result.model is None:
             TextReporter().report([p for p in result.problems if p.is_error], 1, err=True)
             failed = True

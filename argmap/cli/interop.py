@@ -21,7 +21,6 @@ EXPORTS = ("argdown", "aif", "markdown", "json")
 def export_command(path, target, output) -> None:
     """Write a valid map as Argdown, AIF JSON, a Markdown outline, or argmap's model as JSON."""
     from ..formats import aif, argdown, jsonmodel, markdown
-    from ..output import write_atomic
 
     result = check_file(path)
     if result.model is None:
@@ -39,10 +38,17 @@ def export_command(path, target, output) -> None:
     if output == "-":
         click.echo(text, nl=False)
     else:
-        try:
-            write_atomic(output, text.encode("utf-8"))
-        except OSError as error:
-            raise click.ClickException(f"cannot write {output}: {error.strerror or error}")
+        _write(output, text, [Path(path)])
+
+
+def _write(output: str, text: str, inputs) -> None:
+    from ..output import refuse_overwriting_inputs, write_atomic
+
+    refuse_overwriting_inputs(output, inputs)
+    try:
+        write_atomic(output, text.encode("utf-8"))
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror or error}")
 
 
 def _front_matter(text: str) -> dict:
@@ -75,15 +81,17 @@ def _detect(path: Path, text: str) -> str:
               help="The map file to write ('-' for stdout).")
 @click.option("--id", "map_id", help="The new map's id [default: from the file name].")
 @click.option("--title", help="The new map's title [default: from the file].")
-def import_command(path, source, output, map_id, title) -> None:
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+def import_command(path, source, output, map_id, title, force) -> None:
     """Make an argmap map from AIF JSON or Argdown; every loss of information is reported as a warning."""
     from ..formats import aif, argdown
     from ..formats.common import Importer
     from ..load import parse_bytes
-    from ..output import write_atomic
     from ..validation import check_document
 
     file = Path(path)
+    if output != "-" and Path(output).exists() and not force:
+        raise click.ClickException(f"{output} exists; use --force to overwrite it")
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -108,6 +116,8 @@ def import_command(path, source, output, map_id, title) -> None:
             argdown.load(model, importer)
     except argdown.ArgdownError as error:
         raise click.ClickException(str(error))
+    except RecursionError:
+        raise click.ClickException(f"{path}: nested too deeply to read as {kind}") from None
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise click.ClickException(f"{path}: cannot read it as {kind}: {error}")
     yaml_text = importer.yaml(output)
@@ -121,7 +131,7 @@ def import_command(path, source, output, map_id, title) -> None:
     if output == "-":
         click.echo(yaml_text, nl=False)
     else:
-        write_atomic(output, yaml_text.encode("utf-8"))
+        _write(output, yaml_text, [file])
         click.echo(f"wrote {output}: {len(importer.claims)} claims, {len(importer.arguments)} arguments, "
                    f"{len(importer.objections)} objections, {len(importer.warnings)} "
                    f"warning{'s' * (len(importer.warnings) != 1)}", err=True)

@@ -26,12 +26,15 @@ class DotFailure(click.ClickException):
 
 
 def _format_for(output: str | None, option: str | None) -> str:
+    """The format: --format, else the output's suffix; an unknown suffix is an error, not a silent SVG."""
     if option:
         return option
     if output and output != "-":
         suffix = Path(output).suffix.lower().lstrip(".")
         if suffix in FORMATS or suffix == "gv":
             return "dot" if suffix == "gv" else suffix
+        raise click.UsageError(f"cannot tell the format of {output} from its suffix; "
+                               f"use .svg, .png, .pdf, .html, .gv or name it with --format")
     return "svg"
 
 
@@ -86,8 +89,17 @@ def render_command(paths, output, output_format, direction, wrap, quotes, ids, l
         except OSError as error:
             raise click.ClickException(f"cannot create the output folder {folder}: {error.strerror}")
         targets = [folder / f"{path.stem}.{fmt}" for path in files]
+        clashes = sorted({t.name for t in targets if targets.count(t) > 1})
+        if clashes:
+            raise click.UsageError(f"several maps would be written to the same file ({', '.join(clashes)}); "
+                                   "render them into different folders")
     else:
         targets = [Path(output) if output and output != "-" else None if output == "-" else Path(f"{files[0].stem}.{fmt}")]
+    from ..output import refuse_overwriting_inputs
+
+    for target in targets:
+        if target is not None:
+            refuse_overwriting_inputs(target, files)
     options = RenderOptions(direction=direction, wrap=wrap, quotes=quotes, ids=ids, legend=legend, sections=sections,
                             focus=focus, depth=depth, layout=layout)
     folders = source_dirs(sources)
@@ -114,24 +126,32 @@ def _watch(path: Path, target: Path, fmt, options, timeout, folders, port) -> No
     from ..validation import check_file as check
     from ..watch import serve, watch
 
+    source_of = {}  # the source the last good map named: watched too, without checking the map every poll
+
     def watched() -> list[Path]:
-        result = check(path)
-        name = result.model.source.file if result.model else None
-        source = find_source(name, folders, str(path)) if name else None
-        return [path] + ([source] if source else [])
+        return [path] + ([source_of["path"]] if source_of.get("path") else [])
 
     def job() -> None:
         stamp = time.strftime("%H:%M:%S")
         try:
             if _render_one(path, target, fmt, options, timeout, folders):
                 click.echo(f"[{stamp}] rendered {target}", err=True)
+                model = check(path).model
+                name = model.source.file if model else None
+                source_of["path"] = find_source(name, folders, str(path)) if name else None
             else:
                 click.echo(f"[{stamp}] kept the last good {target}; fix the problems above", err=True)
-        except DotFailure as error:
+        except DotMissing:
+            raise
+        except click.ClickException as error:  # a failed dot, an unknown --focus, an unwritable file: fixable
             click.echo(f"[{stamp}] {error.message}; kept the last good {target}", err=True)
 
     if port is not None:
-        server = serve(target.resolve().parent, port)
+        try:
+            server = serve(target, port)
+        except OSError as error:
+            raise click.ClickException(f"cannot serve on 127.0.0.1:{port}: {error.strerror or error}; "
+                                       "choose another --port (0 picks a free one)")
         click.echo(f"serving http://127.0.0.1:{server.server_address[1]}/{target.name} (reloads on change)", err=True)
     click.echo(f"watching {path}; Ctrl-C stops", err=True)
     try:
@@ -148,6 +168,9 @@ def _render_one(path, target, fmt, options, timeout, folders) -> bool:
     from ..sources import quote_lines
 
     result = check_file(path, folders, False)
+    if result.links is not None:
+        click.echo(f"{path} is a links file: draw it with 'argmap compare MAP_A MAP_B -o FILE'", err=True)
+        return False
     if result.model is None:
         TextReporter().report([p for p in result.problems if p.is_error], 1, err=True)
         click.echo(f"{path}: not rendered: the map has errors", err=True)

@@ -72,7 +72,8 @@ def dump(model: ArgumentMap) -> str:
         if " ".join(claim.text.split()) != claim.text:
             data["text"] = claim.text  # Argdown text is one line: keep line breaks and spacing here
         data = {k: v for k, v in data.items() if v not in (None, [], False)}
-        head = f"[{claim.id}]: {_text(claim.text)} " + " ".join(_tag(t) for t in tags) + f" {_data({'argmap': data})}"
+        shown = " ".join(_tag(t) for t in tags if ")" not in t)  # '#(a)b)' would end early; the data keeps them
+        head = f"[{claim.id}]: {_text(claim.text)} " + shown + f" {_data({'argmap': data})}"
         return [head, *attacks.get(claim.id, []), ""]
 
     def argument(arg) -> list[str]:

@@ -5,6 +5,8 @@ import re
 
 import yaml
 
+from ..load import Dumper
+
 ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
@@ -133,4 +135,4 @@ class Importer:
         from ..schema import modeline
 
         header = modeline(output if output and output != "-" else None) + "\n"
-        return header + yaml.safe_dump(self.data(), sort_keys=False, allow_unicode=True, width=100)
+        return header + yaml.dump(self.data(), Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)

@@ -19,35 +19,43 @@ def dump(model: ArgumentMap) -> str:
         lines += [" ".join(model.description.split()), ""]
     done: set[str] = set()
 
-    def claim_line(claim_id: str, prefix: str, depth: int) -> None:
-        claim = model.claims[claim_id]
-        indent = "  " * depth
-        marks = [claim.role] + (["implicit"] if claim.implicit else [])
-        marks += [model.actors[a].name if a in model.actors else a for a in claim.actors]
-        lines.append(f"{indent}- {prefix}**{claim.text}** _({', '.join(marks)})_")
-        _quote(lines, claim.quotes, indent + "  ")
-        if claim_id in done:
-            if model.arguments_for(claim_id) or model.objections_to(claim_id):
-                lines.append(f"{indent}  - (its reasons are given above)")
-            return
-        done.add(claim_id)
-        for argument in model.arguments_for(claim_id):
-            scheme = f" ({argument.scheme.replace('-', ' ')})" if argument.scheme else ""
-            together = "together, " if len(argument.premises) > 1 else ""
-            lines.append(f"{indent}  - Because{scheme}, {together}`{argument.id}`:")
-            for premise in argument.premises:
-                claim_line(premise, "", depth + 2)
-            for objection in model.objections_to(argument.id):
-                claim_line(objection.claim, "Objection to this inference: ", depth + 2)
-        for objection in model.objections_to(claim_id):
-            claim_line(objection.claim, "Objection: ", depth + 1)
+    def outline(claim_id: str, prefix: str = "", depth: int = 0) -> None:
+        """Depth first, with a stack of its own: the deepest chain of reasons is as long as the map."""
+        stack: list[tuple] = [("claim", claim_id, prefix, depth)]
+        while stack:
+            kind, *item = stack.pop()
+            if kind == "line":
+                lines.append(item[0])
+                continue
+            current, lead, level = item
+            claim = model.claims[current]
+            indent = "  " * level
+            marks = [claim.role] + (["implicit"] if claim.implicit else [])
+            marks += [model.actors[a].name for a in claim.actors]
+            lines.append(f"{indent}- {lead}**{claim.text}** _({', '.join(marks)})_")
+            _quote(lines, claim.quotes, indent + "  ")
+            if current in done:
+                if model.arguments_for(current) or model.objections_to(current):
+                    lines.append(f"{indent}  - (its reasons are given above)")
+                continue
+            done.add(current)
+            todo: list[tuple] = []
+            for argument in model.arguments_for(current):
+                scheme = f" ({argument.scheme.replace('-', ' ')})" if argument.scheme else ""
+                together = "together, " if len(argument.premises) > 1 else ""
+                todo.append(("line", f"{indent}  - Because{scheme}, {together}`{argument.id}`:"))
+                todo += [("claim", premise, "", level + 2) for premise in argument.premises]
+                todo += [("claim", o.claim, "Objection to this inference: ", level + 2)
+                         for o in model.objections_to(argument.id)]
+            todo += [("claim", o.claim, "Objection: ", level + 1) for o in model.objections_to(current)]
+            stack.extend(reversed(todo))
 
     lines += ["## Thesis", ""]
-    claim_line(model.thesis, "", 0)
+    outline(model.thesis)
     rest = [c for c in model.claims if c not in done]
     if rest:
         lines += ["", "## Claims not reached from the thesis", ""]
         for claim_id in rest:
             if claim_id not in done:
-                claim_line(claim_id, "", 0)
+                outline(claim_id)
     return "\n".join(lines).rstrip() + "\n"
