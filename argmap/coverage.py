@@ -100,7 +100,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _place_quotes(source: SourceText, quotes: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
-    """(start, end, owner) for each quote, longest first, each at the first place not yet taken."""
+    """(start, end, owner) for each quote, longest first, each at its first place not wholly taken by longer ones."""
     taken = [False] * len(source.text)
     placed = []
     for quote, owner in sorted(quotes, key=lambda item: -len(fold(item[0]))):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import json
+from pathlib import Path
 
 from .model import ArgumentMap
 
@@ -64,7 +65,7 @@ _SCRIPT = """
 def _details(model: ArgumentMap, claim, places) -> list[str]:
     lines = []
     if claim.actors:
-        lines.append("Actor: " + ", ".join(model.actors[a].name if a in model.actors else a for a in claim.actors))
+        lines.append("Actor: " + ", ".join(model.actors[a].name for a in claim.actors))
     if claim.section:
         section = model.sections.get(claim.section)
         lines.append("Section: " + (section.title if section else claim.section))
@@ -75,7 +76,7 @@ def _details(model: ArgumentMap, claim, places) -> list[str]:
         lines.append("Implicit: reconstructed by the mapper, not said in the essay.")
     if claim.note:
         lines.append("Note: " + claim.note)
-    lines.append(f"Id: {claim.id}")
+    lines.append(f"Id: {claim.id}" + (f" (map file {Path(model.file).name}, line {claim.line})" if model.file else ""))
     return lines
 
 

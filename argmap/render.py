@@ -10,7 +10,7 @@ import html
 import re
 import textwrap
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import graphviz
 
@@ -55,7 +55,6 @@ class RenderOptions:
     depth: int = 2
     font: str = "Helvetica"
     layout: str = "auto"  # auto | default | fast: see FAST_LAYOUT
-    extra_graph_attrs: tuple = field(default=())
 
 
 _QUOTED: dict[tuple[type, str], str] = {}
@@ -194,7 +193,7 @@ def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), si
         "rankdir": options.direction, "newrank": "true", "nodesep": "0.3", "ranksep": "0.45",
         "fontname": options.font, "label": f"<{_html(model.title, 80, 300)}>", "labelloc": "t", "fontsize": "16",
         "tooltip": _plain(model.title), "id": svg_id("map", model.id, side) if side else "argmap",
-        **(FAST_LAYOUT if _fast(model, options) else {}), **dict(options.extra_graph_attrs),
+        **(FAST_LAYOUT if _fast(model, options) else {}),
     }, node_attr={"fontname": options.font, "fontsize": "11", "margin": "0.12,0.06"},
         edge_attr={"fontname": options.font, "fontsize": "9", "arrowsize": "0.7"})
 
@@ -268,7 +267,7 @@ def add_claim(graph: graphviz.Digraph, model: ArgumentMap, claim, options: Rende
     if claim.implicit:
         header += " (IMPLICIT)"
     if claim.actors:
-        header += " \u00b7 " + ", ".join(model.actors[a].name if a in model.actors else a for a in claim.actors)
+        header += " \u00b7 " + ", ".join(model.actors[a].name for a in claim.actors)
     if options.ids:
         header += f" \u00b7 {claim.id}"
     label = _small(_html(header, options.wrap + 10, 300)) + '<BR ALIGN="CENTER"/>' + _html(claim.text, options.wrap)

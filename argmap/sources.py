@@ -1,4 +1,4 @@
-"""Source texts: find each quote verbatim, show the nearest passage when it drifts, and measure coverage."""
+"""Source texts: find each quote verbatim, and show the nearest passage when one drifts (coverage.py measures)."""
 from __future__ import annotations
 
 import difflib

@@ -81,28 +81,10 @@ def _bar(items):
 
 
 def _draw(result, path: Path, timeout: float, linked_only: bool) -> None:
-    from ..dot import DotFailed, DotNotFound, run_dot
-    from ..output import write_atomic
     from ..page import entries, page
     from ..render import build_comparison_graph
-    from .render import DotFailure, DotMissing, _format_for
+    from .render import draw, format_for
 
-    fmt = _format_for(str(path), None)
-    source = build_comparison_graph(result, linked_only=linked_only).source
-    try:
-        if fmt == "dot":
-            data = source.encode("utf-8")
-        elif fmt == "html":
-            svg = run_dot(source, "svg", timeout)
-            data = page(f"{result.a.title} \u2194 {result.b.title}", svg,
-                        {**entries(result.a, side="a"), **entries(result.b, side="b")})
-        else:
-            data = run_dot(source, fmt, timeout)
-    except DotNotFound as error:
-        raise DotMissing(str(error))
-    except DotFailed as error:
-        raise DotFailure(str(error))
-    try:
-        write_atomic(path, data)
-    except OSError as error:
-        raise click.ClickException(f"cannot write {path}: {error.strerror or error}")
+    title = f"{result.a.title} \u2194 {result.b.title}"
+    draw(build_comparison_graph(result, linked_only=linked_only).source, format_for(str(path)), path, timeout,
+         lambda svg: page(title, svg, {**entries(result.a, side="a"), **entries(result.b, side="b")}))

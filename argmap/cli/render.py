@@ -25,7 +25,7 @@ class DotFailure(click.ClickException):
     exit_code = EXIT_DOT_FAILED
 
 
-def _format_for(output: str | None, option: str | None) -> str:
+def format_for(output: str | None, option: str | None = None) -> str:
     """The format: --format, else the output's suffix; an unknown suffix is an error, not a silent SVG."""
     if option:
         return option
@@ -81,7 +81,7 @@ def render_command(paths, output, output_format, direction, wrap, quotes, ids, l
     many = len(files) > 1 or any(Path(p).is_dir() for p in paths)
     if many and output == "-":
         raise click.UsageError("-o - (stdout) takes one map, not several")
-    fmt = _format_for(None if many else output, output_format)
+    fmt = format_for(None if many else output, output_format)
     if many:
         folder = Path(output or ".")
         try:
@@ -161,8 +161,6 @@ def _watch(path: Path, target: Path, fmt, options, timeout, folders, port) -> No
 
 
 def _render_one(path, target, fmt, options, timeout, folders) -> bool:
-    from ..dot import DotFailed, DotNotFound, run_dot
-    from ..output import write_atomic
     from ..page import entries, page
     from ..render import build_graph
     from ..sources import quote_lines
@@ -180,24 +178,33 @@ def _render_one(path, target, fmt, options, timeout, folders) -> bool:
         hint = did_you_mean(options.focus, [*model.claims, *model.arguments])
         raise click.UsageError(f"--focus names {options.focus!r}, which {path} does not define"
                                + (f"; {hint}" if hint else ""))
-    source = build_graph(model, options).source
+    draw(build_graph(model, options).source, fmt, target, timeout,
+         lambda svg: page(model.title, svg, entries(model, quote_lines(model, folders))), label=f"{path}: ")
+    return True
+
+
+def draw(source: str, fmt: str, target: Path | None, timeout: float, html_page, label: str = "") -> None:
+    """DOT text to a file (or stdout) in fmt: through dot unless fmt is dot; an HTML page is made by
+    html_page(svg). Dot's failures become the exit codes that README documents; the write is atomic."""
+    from ..dot import DotFailed, DotNotFound, run_dot
+    from ..output import write_atomic
+
     try:
         if fmt == "dot":
             data = source.encode("utf-8")
         elif fmt == "html":
-            data = page(model.title, run_dot(source, "svg", timeout), entries(model, quote_lines(model, folders)))
+            data = html_page(run_dot(source, "svg", timeout))
         else:
             data = run_dot(source, fmt, timeout)
     except DotNotFound as error:
         raise DotMissing(str(error))
     except DotFailed as error:
-        raise DotFailure(f"{path}: {error}")
+        raise DotFailure(f"{label}{error}")
     if target is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-        return True
+        return
     try:
         write_atomic(target, data)
     except OSError as error:
         raise click.ClickException(f"cannot write {target}: {error.strerror or error}")
-    return True

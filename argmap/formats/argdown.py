@@ -63,7 +63,7 @@ def dump(model: ArgumentMap) -> str:
 
     def statement(claim) -> list[str]:
         tags = [claim.role] + (["implicit"] if claim.implicit else []) + list(claim.tags)
-        tags += [f"actor: {model.actors[a].name if a in model.actors else a}" for a in claim.actors]
+        tags += [f"actor: {model.actors[a].name}" for a in claim.actors]
         objections = [{k: v for k, v in {"id": o.id, "target": o.target, "note": o.note}.items() if v}
                       for o in model.objections.values() if o.claim == claim.id]
         data = {"role": claim.role, "quotes": list(claim.quotes), "implicit": claim.implicit,
