@@ -104,13 +104,8 @@ def _place_quotes(source: SourceText, quotes: list[tuple[str, str]]) -> list[tup
     taken = [False] * len(source.text)
     placed = []
     for quote, owner in sorted(quotes, key=lambda item: -len(fold(item[0]))):
-        needle = fold(quote)
-        if not needle:
-            continue
-        pattern = (r"(?<!\w)" if needle[0].isalnum() else "") + re.escape(needle) + (r"(?!\w)" if needle[-1].isalnum() else "")
         first = None
-        for match in re.finditer(pattern, source.folded):
-            start, end = source.offsets[match.start()], source.offsets[match.end() - 1] + 1
+        for start, end in source.occurrences(quote):
             first = first or (start, end)
             if not all(taken[start:end]):
                 first = (start, end)

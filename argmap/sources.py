@@ -37,16 +37,18 @@ class SourceText:
     def sha256(self) -> str:
         return hashlib.sha256(self.raw).hexdigest()
 
-    def find(self, quote: str) -> tuple[int, int] | None:
-        """The (start, end) of quote in the original text, matched on whole words, or None."""
+    def occurrences(self, quote: str):
+        """Each (start, end) of quote in the original text, matched on whole words, in order."""
         needle = fold(quote)
         if not needle:
-            return None
+            return
         pattern = (r"(?<!\w)" if needle[0].isalnum() else "") + re.escape(needle) + (r"(?!\w)" if needle[-1].isalnum() else "")
-        match = re.search(pattern, self.folded)
-        if not match:
-            return None
-        return self.offsets[match.start()], self.offsets[match.end() - 1] + 1
+        for match in re.finditer(pattern, self.folded):
+            yield self.offsets[match.start()], self.offsets[match.end() - 1] + 1
+
+    def find(self, quote: str) -> tuple[int, int] | None:
+        """The first (start, end) of quote in the original text, or None."""
+        return next(self.occurrences(quote), None)
 
     def line_of(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1
