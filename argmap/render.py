@@ -44,6 +44,31 @@ FAST_LAYOUT = {"nslimit": "1", "nslimit1": "1", "mclimit": "0.1", "remincross": 
 
 
 @dataclass(frozen=True)
+class Style:
+    """Colours, headers and font; the defaults are the Okabe-Ito palette above. A style file overrides them."""
+
+    font: str = "Helvetica"
+    support: str = SUPPORT_COLOR
+    attack: str = ATTACK_COLOR
+    objection: str = OBJECTION_FILL
+    roles: tuple = tuple(ROLE_STYLE.items())  # (role, (fill, header)) pairs: hashable, so options stay frozen
+
+    def role(self, role: str) -> tuple[str, str]:
+        return dict(self.roles)[role]
+
+    @classmethod
+    def from_data(cls, data: dict) -> "Style":
+        """A style from a style file's data that passed schema/style.schema.json."""
+        roles = dict(ROLE_STYLE)
+        for role, given in (data.get("roles") or {}).items():
+            fill, header = roles[role]
+            roles[role] = (given.get("fill", fill), given.get("label", header))
+        return cls(font=data.get("font", cls.font), support=data.get("support", SUPPORT_COLOR),
+                   attack=data.get("attack", ATTACK_COLOR), objection=data.get("objection", OBJECTION_FILL),
+                   roles=tuple(roles.items()))
+
+
+@dataclass(frozen=True)
 class RenderOptions:
     direction: str = "BT"
     wrap: int = 32
@@ -53,7 +78,7 @@ class RenderOptions:
     sections: bool = False
     focus: str | None = None
     depth: int = 2
-    font: str = "Helvetica"
+    style: Style = Style()
     layout: str = "auto"  # auto | default | fast: see FAST_LAYOUT
 
 
@@ -191,11 +216,11 @@ def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), si
 
     graph = _Digraph(name=f"cluster_{side}" if side else model.id, graph_attr={
         "rankdir": options.direction, "newrank": "true", "nodesep": "0.3", "ranksep": "0.45",
-        "fontname": options.font, "label": f"<{_html(model.title, 80, 300)}>", "labelloc": "t", "fontsize": "16",
+        "fontname": options.style.font, "label": f"<{_html(model.title, 80, 300)}>", "labelloc": "t", "fontsize": "16",
         "tooltip": _plain(model.title), "id": svg_id("map", model.id, side) if side else "argmap",
         **(FAST_LAYOUT if _fast(model, options) else {}),
-    }, node_attr={"fontname": options.font, "fontsize": "11", "margin": "0.12,0.06"},
-        edge_attr={"fontname": options.font, "fontsize": "9", "arrowsize": "0.7"})
+    }, node_attr={"fontname": options.style.font, "fontsize": "11", "margin": "0.12,0.06"},
+        edge_attr={"fontname": options.style.font, "fontsize": "9", "arrowsize": "0.7"})
 
     clusters: dict[str | None, graphviz.Digraph] = {}
 
@@ -220,23 +245,24 @@ def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), si
         linked = len(argument.premises) > 1
         tooltip = argument.text or caption or f"argument {argument.id}"
         attrs = {"id": svg_id("argument", argument.id, side), "class": "argument" + (" linked" if linked else ""),
-                 "tooltip": _plain(tooltip), "color": SUPPORT_COLOR}
+                 "tooltip": _plain(tooltip), "color": options.style.support}
         if caption or options.ids:
             text = caption + (f" ({argument.id})" if options.ids else "")
             container(argument.section).node(argument_node(argument.id, side), label=f"<{_html(text, 24, 200)}>",
                                              shape="box", style="rounded,filled", fillcolor="#FFFFFF",
-                                             fontcolor=SUPPORT_COLOR, fontsize="8", height="0.2", margin="0.05,0.02",
+                                             fontcolor=options.style.support, fontsize="8", height="0.2",
+                                             margin="0.05,0.02",
                                              **attrs)
         else:
             container(argument.section).node(argument_node(argument.id, side), label="", shape="circle", width="0.14",
-                                             fixedsize="true", style="filled", fillcolor=SUPPORT_COLOR, **attrs)
+                                             fixedsize="true", style="filled", fillcolor=options.style.support, **attrs)
         if keep is None or argument.conclusion in keep:
-            graph.edge(argument_node(argument.id, side), claim_node(argument.conclusion, side), color=SUPPORT_COLOR,
+            graph.edge(argument_node(argument.id, side), claim_node(argument.conclusion, side), color=options.style.support,
                        penwidth="1.6", arrowhead="normal", id=svg_id("supports", argument.id, side),
                        **{"class": "support"})
         for index, premise in enumerate(argument.premises):
             if keep is None or premise in keep:
-                graph.edge(claim_node(premise, side), argument_node(argument.id, side), color=SUPPORT_COLOR,
+                graph.edge(claim_node(premise, side), argument_node(argument.id, side), color=options.style.support,
                            penwidth="1.2", arrowhead="none", id=svg_id("premise", f"{argument.id}-{index}", side),
                            **{"class": "premise"})
 
@@ -245,7 +271,7 @@ def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), si
             continue
         target = (argument_node(objection.target, side) if objection.kind == UNDERCUT
                   else claim_node(objection.target, side))
-        graph.edge(claim_node(objection.claim, side), target, color=ATTACK_COLOR, style="dashed", penwidth="1.6",
+        graph.edge(claim_node(objection.claim, side), target, color=options.style.attack, style="dashed", penwidth="1.6",
                    arrowhead="tee", id=svg_id("objection", objection.id, side), tooltip=_plain(f"{objection.kind}: {objection.id}"),
                    **{"class": f"attack {objection.kind}"})
 
@@ -260,9 +286,9 @@ def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), si
 def add_claim(graph: graphviz.Digraph, model: ArgumentMap, claim, options: RenderOptions, side: str = "",
               objecting: bool = False) -> None:
     """One claim's node: fill by role, header with role and actors, the label, the full text as tooltip."""
-    fill, role_label = ROLE_STYLE[claim.role]
+    fill, role_label = options.style.role(claim.role)
     if objecting and claim.role == "premise":
-        fill = OBJECTION_FILL
+        fill = options.style.objection
     header = role_label
     if claim.implicit:
         header += " (IMPLICIT)"
@@ -291,16 +317,17 @@ def _legend(options: RenderOptions) -> graphviz.Digraph:
     legend = _Digraph(name="cluster_legend", graph_attr={
         "label": "Legend", "style": "rounded", "color": "#999999", "fontsize": "11", "id": "legend"})
     legend.attr("node", fontsize="9", shape="box", style="rounded,filled")
-    for role, (fill, label) in ROLE_STYLE.items():
+    style = options.style
+    for role, (fill, label) in style.roles:
         legend.node(f"legend.{role}", label=label.capitalize(), fillcolor=fill,
                     **({"penwidth": "3", "style": "rounded,filled,bold"} if role == "thesis" else {}))
     legend.node("legend.implicit", label="Implicit premise", fillcolor="#FFFFFF", style="rounded,filled,dashed")
-    legend.node("legend.objection", label="Objecting claim", fillcolor=OBJECTION_FILL)
+    legend.node("legend.objection", label="Objecting claim", fillcolor=style.objection)
     legend.node("legend.inference", label="", shape="circle", width="0.14", fixedsize="true", style="filled",
-                fillcolor=SUPPORT_COLOR, color=SUPPORT_COLOR)
-    legend.edge("legend.premise", "legend.inference", color=SUPPORT_COLOR, arrowhead="none", label=" premise")
-    legend.edge("legend.inference", "legend.conclusion", color=SUPPORT_COLOR, label=" supports")
-    legend.edge("legend.objection", "legend.evidence", color=ATTACK_COLOR, style="dashed", arrowhead="tee",
+                fillcolor=style.support, color=style.support)
+    legend.edge("legend.premise", "legend.inference", color=style.support, arrowhead="none", label=" premise")
+    legend.edge("legend.inference", "legend.conclusion", color=style.support, label=" supports")
+    legend.edge("legend.objection", "legend.evidence", color=style.attack, style="dashed", arrowhead="tee",
                 label=" attacks")
     return legend
 
@@ -329,11 +356,11 @@ def build_comparison_graph(result, options: RenderOptions = RenderOptions(), sug
     pairs = list(result.explicit) + (list(result.suggested) if suggestions else [])
     title = f"{result.a.title} \u2194 {result.b.title}"
     graph = _Digraph(name="comparison", graph_attr={
-        "rankdir": options.direction, "newrank": "true", "compound": "true", "fontname": options.font,
+        "rankdir": options.direction, "newrank": "true", "compound": "true", "fontname": options.style.font,
         "label": f"<{_html(title, 120, 400)}>", "labelloc": "t",
         "fontsize": "16", "id": "argmap-comparison", "nodesep": "0.3", "ranksep": "0.45"},
-        node_attr={"fontname": options.font, "fontsize": "11", "margin": "0.12,0.06"},
-        edge_attr={"fontname": options.font, "fontsize": "9", "arrowsize": "0.7"})
+        node_attr={"fontname": options.style.font, "fontsize": "11", "margin": "0.12,0.06"},
+        edge_attr={"fontname": options.style.font, "fontsize": "9", "arrowsize": "0.7"})
     if linked_only:
         graph.attr(rankdir="LR", ranksep="3")
         for side, model in (("a", result.a), ("b", result.b)):

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from .problems import Problem, did_you_mean
 
-SCHEMA_FILES = {"map": "argmap.schema.json", "links": "links.schema.json", "model": "argmap-model.schema.json"}
+SCHEMA_FILES = {"map": "argmap.schema.json", "links": "links.schema.json", "model": "argmap-model.schema.json",
+                "style": "style.schema.json"}
 
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping", "boolean": "true or false",
                "integer": "a whole number", "number": "a number", "null": "nothing"}

@@ -306,3 +306,29 @@ def test_big_maps_get_the_fast_layout_and_small_ones_do_not(tmp_path, runner):
     forced = runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "-o", "-", "--format", "dot",
                                   "--layout", "fast"]).stdout
     assert "mclimit=0.1" in forced
+
+
+def test_style_file_sets_colours_headers_and_font(tmp_path, runner):
+    style = tmp_path / "style.yaml"
+    style.write_text('argmap-style: 1\nfont: DejaVu Sans\nsupport: "#009E73"\nattack: "#CC79A7"\n'
+                     'roles:\n  thesis: {fill: "#56B4E9", label: MAIN CLAIM}\n')
+    result = runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "--style", str(style), "-o", "-",
+                                  "--format", "dot"])
+    assert result.exit_code == 0, result.output
+    source = result.stdout
+    assert 'fontname="DejaVu Sans"' in source and "#0072B2" not in source and "#D55E00" not in source
+    thesis = re.search(r'^\t"claim\.ban-phones" \[.*?\]\n', source, re.M | re.S).group()
+    assert 'fillcolor="#56B4E9"' in thesis and "MAIN CLAIM" in thesis
+    premise = re.search(r'^\t"claim\.phones-distract" \[.*?\]\n', source, re.M | re.S).group()
+    assert 'fillcolor="#FFFFFF"' in premise  # what the style leaves out keeps its default
+
+
+def test_bad_style_file_is_reported_at_its_lines_and_nothing_is_written(tmp_path, runner):
+    style = tmp_path / "bad.yaml"
+    style.write_text('support: red\nroles:\n  thesis: {fil: "#000000"}\n')
+    out = tmp_path / "x.svg"
+    result = runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "--style", str(style), "-o", str(out)])
+    assert result.exit_code == 1 and not out.exists()
+    assert f"{style}:1:10: error: support is the text 'red'" in result.stderr and "#RRGGBB" in result.stderr
+    assert f"{style}:3:12: error: unknown property 'fil' in roles.thesis" in result.stderr
+    assert "did you mean 'fill'?" in result.stderr

@@ -109,6 +109,7 @@ def new_command(source, output, force) -> None:
 @click.command("schema")
 @click.option("--links", "kind", flag_value="links", help="The links-file schema instead of the map schema.")
 @click.option("--model", "kind", flag_value="model", help="The schema of `argmap export --to json`.")
+@click.option("--style", "kind", flag_value="style", help="The schema of style files (`argmap render --style`).")
 @click.option("--path", "show_path", is_flag=True, help="Print where the schema file is, not its text.")
 def schema_command(kind, show_path) -> None:
     """Print the JSON Schema of argmap maps (for editors and other validators)."""

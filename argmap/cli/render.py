@@ -60,6 +60,9 @@ def format_for(output: str | None, option: str | None = None) -> str:
                    "of more than 2,500 claims and arguments); default is dot's own, which can take minutes there.")
 @click.option("--sources", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="Folder of source texts, to show in the HTML page where each quote stands.")
+@click.option("--style", "style_file", type=click.Path(exists=True, dir_okay=False),
+              help="A style file (YAML): font, support and attack colours, each role's fill and header; "
+                   "see schema/style.schema.json.")
 @click.option("--watch", is_flag=True,
               help="Keep running: render again whenever the map (or its source) changes; an invalid map keeps the "
                    "last good output and prints its problems. Ctrl-C stops.")
@@ -67,7 +70,7 @@ def format_for(output: str | None, option: str | None = None) -> str:
                                              "reloads itself when it changes.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port for --serve (0: any).")
 def render_command(paths, output, output_format, direction, wrap, quotes, ids, legend, sections, focus, depth, timeout,
-                   layout, sources, watch, serve, port) -> None:
+                   layout, sources, style_file, watch, serve, port) -> None:
     """Draw maps as diagrams (SVG, PNG, PDF, DOT, or an interactive HTML page).
 
     Exits 0 on success, 1 when a map has errors (nothing is written for it), 2 on a usage error,
@@ -101,7 +104,7 @@ def render_command(paths, output, output_format, direction, wrap, quotes, ids, l
         if target is not None:
             refuse_overwriting_inputs(target, files)
     options = RenderOptions(direction=direction, wrap=wrap, quotes=quotes, ids=ids, legend=legend, sections=sections,
-                            focus=focus, depth=depth, layout=layout)
+                            focus=focus, depth=depth, layout=layout, style=_style(style_file))
     folders = source_dirs(sources)
     if serve and not watch:
         raise click.UsageError("--serve goes with --watch")
@@ -117,6 +120,26 @@ def render_command(paths, output, output_format, direction, wrap, quotes, ids, l
                 failed.append(path)
     if failed:
         raise SystemExit(1)
+
+
+def _style(path: str | None):
+    """The style a --style file names, checked like a map: every problem at its line and column."""
+    from ..load import read_document
+    from ..render import Style
+    from ..schema import check
+
+    if path is None:
+        return Style()
+    doc = read_document(path)
+    problems = list(doc.problems)
+    if not problems and not isinstance(doc.data, dict):
+        problems.append(doc.problem((), "schema-type", "a style file holds a mapping (key: value lines)"))
+    if not problems:
+        problems = check(doc, "style")
+    if problems:
+        TextReporter().report(problems, 1, err=True)
+        raise click.ClickException(f"{path}: not a valid style file; nothing was rendered")
+    return Style.from_data(doc.data)
 
 
 def _watch(path: Path, target: Path, fmt, options, timeout, folders, port) -> None:
