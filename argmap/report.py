@@ -100,4 +100,9 @@ class JunitReporter:
         click.echo(_summary(problems, files), err=True)
 
 
+def report_errors(problems: Sequence[Problem]) -> None:
+    """The errors of a file that a command cannot use, on stderr, as `validate` would show them."""
+    TextReporter().report([p for p in problems if p.is_error], 1, err=True)
+
+
 REPORTER_BY_NAME = {"text": TextReporter, "json": JsonReporter, "github": GithubReporter, "junit": JunitReporter}

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from ..report import TextReporter
+from ..report import report_errors
 from ..validation import check_file
 
 
@@ -14,7 +14,7 @@ def _load(path: Path, kind: str):
     if kind == "map" and result.links is not None or kind == "links" and result.model is not None:
         raise click.UsageError(f"{path} is a {'links file' if kind == 'map' else 'map'}, not a {kind}")
     if (result.model if kind == "map" else result.links) is None:
-        TextReporter().report([p for p in result.problems if p.is_error], 1, err=True)
+        report_errors(result.problems)
         raise SystemExit(1)
     return result.model if kind == "map" else result.links
 

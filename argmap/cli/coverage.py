@@ -5,7 +5,7 @@ import json
 
 import click
 
-from ..report import TextReporter
+from ..report import report_errors
 from ..sources import find_source, read_source, source_dirs
 from ..validation import check_file, map_files
 
@@ -40,7 +40,7 @@ def coverage_command(paths, sources, output_format, show_all, fail_under) -> Non
             failed = True
             continue
         if result.model is None:
-            TextReporter().report([p for p in result.problems if p.is_error], 1, err=True)
+            report_errors(result.problems)
             failed = True
             continue
         model = result.model

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..report import TextReporter
+from ..report import TextReporter, report_errors
 from ..validation import check_file
 
 EXPORTS = ("argdown", "aif", "markdown", "json")
@@ -24,7 +24,7 @@ def export_command(path, target, output) -> None:
 
     result = check_file(path)
     if result.model is None:
-        TextReporter().report([p for p in result.problems if p.is_error], 1, err=True)
+        report_errors(result.problems)
         raise SystemExit(1)
     model = result.model
     if target == "argdown":

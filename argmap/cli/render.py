@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..problems import did_you_mean
-from ..report import TextReporter
+from ..report import TextReporter, report_errors
 from ..sources import source_dirs
 from ..validation import check_file, map_files
 from .progress import progress
@@ -193,7 +193,7 @@ def _render_one(path, target, fmt, options, timeout, folders) -> bool:
         click.echo(f"{path} is a links file: draw it with 'argmap compare MAP_A MAP_B -o FILE'", err=True)
         return False
     if result.model is None:
-        TextReporter().report([p for p in result.problems if p.is_error], 1, err=True)
+        report_errors(result.problems)
         click.echo(f"{path}: not rendered: the map has errors", err=True)
         return False
     model = result.model
