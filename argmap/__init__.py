@@ -1,7 +1,43 @@
-"""argmap: argument maps written as YAML, checked like code, drawn like diagrams, compared like diffs."""
-from .model import ArgumentMap, Argument, Claim, Objection
+"""argmap: argument maps written as YAML, checked like code, drawn like diagrams, compared like diffs.
+
+The public API: every job of the command line, without click. Errors are subclasses of ArgmapError.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from .api import (Imported, compare, coverage, export, import_map, load, load_links, load_style, loads, render,
+                  render_comparison, validate, validate_text)
+from .checking.links import Link, LinkSet
+from .coverage import Coverage
+from .errors import (ArgmapError, CannotWrite, DotError, DotFailed, DotNotFound, ImportFailed, InvalidMap, NoMapFiles,
+                     OutputIsInput, SourceNotFound, UnknownId, UsageError, WrongKind)
+from .model import Actor, Argument, ArgumentMap, Claim, Objection, Section, Source
 from .problems import Problem
-from .validation import InvalidMap, load, validate
+
+if TYPE_CHECKING:
+    from .comparing.compare import Comparison, Pair
+    from .drawing.graph import RenderOptions, Style
+
+_LAZY = {"Comparison": "comparing.compare", "Pair": "comparing.compare", "RenderOptions": "drawing.graph",
+         "Style": "drawing.graph"}  # imported on first use: validating must not pay for graphviz
 
 __version__ = "0.1.0"
-__all__ = ["ArgumentMap", "Argument", "Claim", "InvalidMap", "Objection", "Problem", "load", "validate"]
+__all__ = [
+    # jobs
+    "load", "loads", "validate", "validate_text", "load_links", "load_style", "render", "render_comparison",
+    "compare", "export", "import_map", "coverage",
+    # values
+    "ArgumentMap", "Claim", "Argument", "Objection", "Source", "Section", "Actor", "Problem", "LinkSet", "Link",
+    "Comparison", "Pair", "Coverage", "Imported", "RenderOptions", "Style",
+    # errors
+    "ArgmapError", "UsageError", "InvalidMap", "WrongKind", "NoMapFiles", "UnknownId", "OutputIsInput", "CannotWrite",
+    "SourceNotFound", "ImportFailed", "DotError", "DotNotFound", "DotFailed",
+]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'argmap' has no attribute {name!r}")

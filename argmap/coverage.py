@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import ArgumentMap
-from .sources import SourceText, fold
+from .checking.sources import SourceText, fold
 
 CONNECTIVES = frozenset("""
 and or but nor yet so as while although though however besides also then thus therefore hence moreover

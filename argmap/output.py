@@ -4,6 +4,9 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
+
+from .errors import CannotWrite, OutputIsInput
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
@@ -27,11 +30,18 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         raise
 
 
-def refuse_overwriting_inputs(output, inputs) -> None:
-    """A usage error when the output would replace one of the files it is made from (`-o map.yaml`)."""
-    import click
-
+def refuse_overwriting_inputs(output: str | os.PathLike, inputs: Iterable[str | os.PathLike]) -> None:
+    """OutputIsInput when the output would replace one of the files it is made from (`-o map.yaml`)."""
     target = Path(output).resolve()
     for source in inputs:
         if Path(source).resolve() == target:
-            raise click.UsageError(f"the output {output} is the input {source}: it would be overwritten")
+            raise OutputIsInput(output, source)
+
+
+def write_output(output: str | os.PathLike, data: bytes, inputs: Iterable[str | os.PathLike] = ()) -> None:
+    """Write an output that must not replace its inputs, atomically; CannotWrite says why it failed."""
+    refuse_overwriting_inputs(output, inputs)
+    try:
+        write_atomic(output, data)
+    except OSError as error:
+        raise CannotWrite(output, error) from None

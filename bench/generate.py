@@ -97,7 +97,7 @@ def dump(data: dict) -> str:
     import yaml
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout, installed or not
-    from argmap.load import Dumper
+    from argmap.reading.document import Dumper
 
     return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
 

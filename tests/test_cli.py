@@ -131,7 +131,7 @@ def test_validation_does_not_import_what_rendering_needs():
     """A pre-commit hook pays for every import: validating a valid map loads neither graphviz nor jsonschema."""
     code = ("import sys\nfrom argmap.cli import main\nsys.argv = ['argmap', 'validate', %r]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('graphviz', 'jsonschema', 'argmap.render', 'argmap.compare') if m in sys.modules))"
+            "print(sorted(m for m in ('graphviz', 'jsonschema', 'argmap.drawing.graph', 'argmap.comparing.compare') if m in sys.modules))"
             ) % str(MAPS / "school-phones.yaml")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr

@@ -8,7 +8,7 @@ import pytest
 
 import argmap
 from argmap.cli import main
-from argmap.compare import compare, similarities, terms
+from argmap.comparing.compare import compare, similarities, terms
 from conftest import FIXTURES
 
 A = FIXTURES / "compare" / "a.yaml"
@@ -134,7 +134,7 @@ def test_comparison_diagram(needs_dot, runner, tmp_path):
 
 
 def test_library_compare():
-    from argmap.validation import check_file
+    from argmap.checking.pipeline import check_file
 
     links = check_file(LINKS).links
     result = compare(argmap.load(A), argmap.load(B), links, threshold=0.3)
@@ -157,8 +157,8 @@ def test_bundled_links_cover_all_four_relations(runner):
 
 def test_suggester_quality_on_the_bundled_essays_does_not_fall():
     """README states these figures; the floors keep a change from quietly making suggestions worse."""
-    from argmap.compare import DEFAULT_THRESHOLD, evaluate
-    from argmap.validation import check_file
+    from argmap.comparing.compare import DEFAULT_THRESHOLD, evaluate
+    from argmap.checking.pipeline import check_file
 
     links = check_file(ESSAY_A.parent / "links" / "2019-02-15-zhang-finding-a-solution--2021-peninsula-stalemate.yaml").links
     result = evaluate(argmap.load(ESSAY_A), argmap.load(ESSAY_B), links, DEFAULT_THRESHOLD)

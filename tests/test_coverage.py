@@ -8,7 +8,7 @@ import pytest
 import argmap
 from argmap.cli import main
 from argmap.coverage import CARRIED, LEFT_OUT, NOT_CARRIED, PARTLY, measure, sentences
-from argmap.sources import read_source
+from argmap.checking.sources import read_source
 from conftest import MAPS, write
 
 

@@ -11,7 +11,7 @@ import pytest
 
 import argmap
 from argmap.cli import main
-from argmap.sources import read_source
+from argmap.checking.sources import read_source
 from conftest import MAPS, write
 
 MINIMAL = "argmap: 1\nid: m\ntitle: T\nthesis: t\nclaims:\n  t: {text: T, quote: secret}\n  p: {text: P, implicit: true}\n" \
@@ -142,7 +142,7 @@ def test_served_preview_shows_only_its_file_to_this_machine(tmp_path):
 
 
 def test_closest_passage_in_a_large_source(tmp_path):
-    from argmap.sources import read_source as read
+    from argmap.checking.sources import read_source as read
 
     filler = " ".join(f"word{i % 997} other{i % 991}" for i in range(60000))
     source = tmp_path / "big.txt"

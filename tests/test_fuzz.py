@@ -10,13 +10,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.compare import compare
+from argmap.comparing.compare import compare
 from argmap.formats import aif, argdown, jsonmodel, markdown
-from argmap.formats.common import Importer
-from argmap.load import parse_bytes
+from argmap.formats.importer import Importer
+from argmap.reading.document import parse_bytes
 from argmap.problems import Problem
-from argmap.render import RenderOptions, dot_source
-from argmap.validation import check_document
+from argmap.drawing.graph import RenderOptions, dot_source
+from argmap.checking.pipeline import check_document
 from conftest import FIXTURES, MAPS
 
 EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "150"))

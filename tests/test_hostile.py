@@ -13,7 +13,7 @@ import pytest
 
 import argmap
 from argmap.cli import main
-from argmap.render import dot_source
+from argmap.drawing.graph import dot_source
 from conftest import FIXTURES, MAPS, ROOT
 
 HOSTILE = FIXTURES / "hostile"

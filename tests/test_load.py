@@ -6,7 +6,7 @@ import tracemalloc
 
 import pytest
 
-from argmap.load import MAX_BYTES, parse_bytes, read_document
+from argmap.reading.document import MAX_BYTES, parse_bytes, read_document
 
 
 @pytest.mark.parametrize("text, expected", [

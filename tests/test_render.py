@@ -14,7 +14,7 @@ import pytest
 
 import argmap
 from argmap.cli import main
-from argmap.render import RenderOptions, build_graph, dot_source
+from argmap.drawing.graph import RenderOptions, build_graph, dot_source
 from conftest import FIXTURES, MAPS, ROOT
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -46,7 +46,7 @@ def test_dot_matches_golden_file(name, path, options):
 
 
 def test_dot_is_deterministic_across_processes():
-    code = "import argmap; from argmap.render import dot_source; print(dot_source(argmap.load(%r)))"
+    code = "import argmap; from argmap.drawing.graph import dot_source; print(dot_source(argmap.load(%r)))"
     runs = {subprocess.run([sys.executable, "-c", code % str(MAPS / "2021-peninsula-stalemate.yaml")],
                            capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
             for seed in ("1", "2", "3")}
@@ -292,7 +292,7 @@ def test_big_maps_get_the_fast_layout_and_small_ones_do_not(tmp_path, runner):
     sys.path.insert(0, str(ROOT / "bench"))
     from generate import generate
 
-    from argmap.render import FAST_LAYOUT
+    from argmap.drawing.graph import FAST_LAYOUT
 
     big = tmp_path / "big.yaml"
     big.write_text(json.dumps(generate(3000, 1)))

@@ -6,7 +6,7 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
-from argmap import schema
+from argmap.checking import schema
 from conftest import ROOT
 
 PUBLISHED = ROOT / "schema" / "argmap.schema.json"

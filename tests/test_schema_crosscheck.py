@@ -5,9 +5,9 @@ import json
 import subprocess
 from pathlib import Path
 
-from argmap import schema
-from argmap.links import is_links_data
-from argmap.load import read_document
+from argmap.checking import schema
+from argmap.reading.files import kind_of
+from argmap.reading.document import read_document
 from conftest import FIXTURES, MAPS, ROOT, find_tool
 
 CORPUS = sorted({*FIXTURES.rglob("*.yaml"), *MAPS.rglob("*.yaml"), *(ROOT / "docs").rglob("*.yaml")})
@@ -34,7 +34,7 @@ def test_check_jsonschema_agrees_with_argmap_on_every_fixture():
         doc = read_document(path)
         if doc.problems:
             continue  # refused before any schema (encodings, tags, duplicate keys...): nothing to compare
-        kind = "links" if is_links_data(doc.data) else "map"
+        kind = kind_of(doc.data)
         invalid = not isinstance(doc.data, dict) or bool(schema.check(doc, kind))
         ours[kind][str(path)] = invalid
         files[kind].append(path)
@@ -50,14 +50,14 @@ def test_check_jsonschema_agrees_with_argmap_on_every_fixture():
 
 def test_fast_validator_agrees_with_jsonschema_on_every_fixture():
     """fastjsonschema only answers valid or not, as a fast path; jsonschema's verdict must be the same."""
-    from argmap.schema import fast_validator, validator
+    from argmap.checking.schema import fast_validator, validator
 
     compared = 0
     for path in CORPUS:
         doc = read_document(path)
         if doc.problems or not isinstance(doc.data, dict):
             continue
-        kind = "links" if is_links_data(doc.data) else "map"
+        kind = kind_of(doc.data)
         fast, refused = fast_validator(kind)
         try:
             fast(doc.data)

@@ -9,7 +9,7 @@ import pytest
 
 import argmap
 from argmap.cli import main
-from argmap.sources import fold, read_source
+from argmap.checking.sources import fold, read_source
 from conftest import MAPS, write
 
 SOURCE = "He said: \u201cPeace \u2014 not war.\u201d\nIt\u2019s   the only\n  choice. Peacetime differs.\n"

@@ -1,82 +1,22 @@
 """`argmap new` and `argmap schema`: starting a map, and the schemas editors use."""
 from __future__ import annotations
 
-import hashlib
-import json
-import re
 from pathlib import Path
 
 import click
 
-_SKELETON = """\
-{modeline}
-# A new argmap map of {file}. Every element of the format is shown below, commented out:
-# uncomment and adapt them. `argmap validate --strict --sources {folder} {output}` checks the map
-# and its quotes; `argmap coverage --sources {folder} {output}` shows what the map does not carry yet.
-argmap: 1
-id: {id}
-title: {title}
-source:
-  file: {file_yaml}
-  sha256: {sha256}
-{published}  # author: Who wrote it
-  # omitted:                 # passages no claim carries on purpose, each with the reason
-  #   - quote: {first_line}
-  #     reason: The title.
-thesis: thesis
-# actors:                    # who proposes, undertakes or is addressed by claims
-#   us: {{name: US}}
-# sections:                  # the essay's parts, in order
-#   part-1: {{title: First part}}
-claims:
-  thesis:
-    text: The essay's main claim, in your words (rewrite this label).
-    quote: {quote}      # verbatim from the source: this is its first sentence, as a start
-    role: thesis
-  # a-premise:
-  #   text: A reason the essay gives.
-  #   quote: the essay's own words for it
-  #   role: premise          # thesis | conclusion | premise | evidence | recommendation | prediction | context
-  #   actor: us
-  #   section: part-1
-  #   tags: [economy]
-  # unstated-step:
-  #   text: A step the essay leaves unsaid.
-  #   implicit: true         # reconstructed: no quote, drawn dashed
-  # an-objection:
-  #   text: What the essay concedes or answers.
-  #   quote: the essay's words for it
-# arguments:                 # premises of one argument support the conclusion together
-#   main-argument:
-#     conclusion: thesis
-#     premises: [a-premise, unstated-step]
-#     scheme: consequences
-# objections:                # target a claim (rebuttal) or an argument (undercut)
-#   concession:
-#     claim: an-objection
-#     target: main-argument
-"""
+from .common import command
 
 
-def _first_sentence(text: str) -> str:
-    for line in text.splitlines():
-        line = " ".join(line.split())
-        if len(line.split()) >= 4:
-            match = re.match(r"(.+?[.!?])(\s|$)", line)
-            return (match.group(1) if match else line)[:300]
-    return next((" ".join(l.split()) for l in text.splitlines() if l.strip()), "")
-
-
-@click.command("new")
+@command("new")
 @click.option("--source", "source", type=click.Path(exists=True, dir_okay=False), required=True,
               help="The essay (UTF-8 text) that the map is of.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="The map file to write.")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 def new_command(source, output, force) -> None:
     """Start a map of an essay: a valid skeleton with the source's name and hash, and an example of each element."""
-    from ..output import write_atomic
-    from ..load import yaml_scalar
-    from ..schema import modeline
+    from ..output import write_output
+    from ..skeleton import skeleton
 
     source_path, output_path = Path(source), Path(output)
     if output_path.exists() and not force:
@@ -86,34 +26,18 @@ def new_command(source, output, force) -> None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise click.ClickException(f"{source} is not UTF-8 text; convert it first (e.g. iconv -t UTF-8)") from None
-    date = re.match(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)", source_path.name)
-    first_line = next((" ".join(l.split()) for l in text.splitlines() if l.strip()), "")
-    map_id = re.sub(r"[^a-z0-9]+", "-", output_path.stem.lower()).strip("-")[:60].strip("-") or "new-map"
-    if not re.match(r"[a-z]", map_id):  # "2020" would be read as a number
-        map_id = f"map-{map_id}"
-    title = re.sub(r"^\d{4}(-\d{2}){0,2}-?", "", source_path.stem).replace("-", " ").strip().capitalize() or map_id
-    skeleton = _SKELETON.format(
-        modeline=modeline(output_path), file=source_path.name,
-        file_yaml=yaml_scalar(source_path.name), folder=source_path.parent.as_posix() or ".",
-        output=output_path.as_posix(), id=map_id, title=json.dumps(title, ensure_ascii=False),
-        sha256=hashlib.sha256(raw).hexdigest(),
-        published=f'  published: "{date.group(1)}"\n' if date else "",
-        first_line=json.dumps(first_line, ensure_ascii=False), quote=json.dumps(_first_sentence(text), ensure_ascii=False))
-    try:
-        write_atomic(output_path, skeleton.encode("utf-8"))
-    except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror or error}")
+    write_output(output_path, skeleton(source_path, raw, text, output_path).encode("utf-8"), [source_path])
     click.echo(f"wrote {output}; next: argmap validate --sources {source_path.parent.as_posix() or '.'} {output}", err=True)
 
 
-@click.command("schema")
+@command("schema")
 @click.option("--links", "kind", flag_value="links", help="The links-file schema instead of the map schema.")
 @click.option("--model", "kind", flag_value="model", help="The schema of `argmap export --to json`.")
 @click.option("--style", "kind", flag_value="style", help="The schema of style files (`argmap render --style`).")
 @click.option("--path", "show_path", is_flag=True, help="Print where the schema file is, not its text.")
 def schema_command(kind, show_path) -> None:
     """Print the JSON Schema of argmap maps (for editors and other validators)."""
-    from ..schema import schema_path
+    from ..checking.schema import schema_path
 
     path = schema_path(kind or "map")
     click.echo(str(path) if show_path else path.read_text(encoding="utf-8"), nl=show_path)

@@ -5,26 +5,23 @@ from pathlib import Path
 
 import click
 
-from ..report import report_errors
-from ..validation import check_file
+from .. import reports
+from ..checking.pipeline import check_document, check_file
+from ..errors import UsageError
+from ..reading.document import read_document
+from .common import command
 
 
-def _load(path: Path, kind: str):
-    result = check_file(path)
-    if kind == "map" and result.links is not None or kind == "links" and result.model is not None:
-        raise click.UsageError(f"{path} is a {'links file' if kind == 'map' else 'map'}, not a {kind}")
-    if (result.model if kind == "map" else result.links) is None:
-        report_errors(result.problems)
-        raise SystemExit(1)
-    return result.model if kind == "map" else result.links
+def _map(path: Path, cache: dict):
+    return check_file(path, cache=cache).valid_map()
 
 
-@click.command("compare")
+@command("compare")
 @click.argument("map_a", type=click.Path(exists=True, dir_okay=False))
 @click.argument("map_b", type=click.Path(exists=True, dir_okay=False))
 @click.option("--links", "links_path", type=click.Path(exists=True, dir_okay=False),
               help="The links file [default: the one in links/ beside either map that names both maps].")
-@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text",
+@click.option("--format", "output_format", type=click.Choice(sorted(reports.COMPARE)), default="text",
               show_default=True, help="How to print the report.")
 @click.option("--threshold", type=click.FloatRange(0.01, 1.0), default=None,
               help="Suggest pairs whose TF-IDF cosine reaches this [default: 0.20].")
@@ -44,33 +41,32 @@ def compare_command(map_a, map_b, links_path, output_format, threshold, evaluate
     Exits 0, 1 when a map or the links file has errors, 2 on a usage error, 3 when dot is missing for
     a diagram, 4 when dot fails.
     """
-    from ..compare import DEFAULT_THRESHOLD, compare, find_links_file, links_names, oriented, scores_by_threshold
-    from ..compare_report import REPORT_BY_NAME
+    from ..api import compare
+    from ..comparing.compare import DEFAULT_THRESHOLD, find_links_file, links_names, oriented, scores_by_threshold
 
     a_path, b_path = Path(map_a), Path(map_b)
-    a, b = _load(a_path, "map"), _load(b_path, "map")
-    links_file = Path(links_path) if links_path else find_links_file(a_path, b_path)
+    cache: dict = {}  # each file is read and checked once, though the links file names both maps again
+    a, b = _map(a_path, cache), _map(b_path, cache)
+    document = read_document(links_path) if links_path else find_links_file(a_path, b_path)
     links = None
-    if links_file is not None:
-        if links_path and set(links_names(links_file) or ()) != {a_path.resolve(), b_path.resolve()}:
-            raise click.UsageError(f"{links_file} does not link {map_a} and {map_b}")
-        links = oriented(_load(links_file, "links"), a_path)
+    if document is not None:
+        if links_path and set(links_names(document) or ()) != {a_path.resolve(), b_path.resolve()}:
+            raise UsageError(f"{links_path} does not link {map_a} and {map_b}")
+        links = oriented(check_document(document, cache=cache).valid_links(), a_path)
     if evaluate:
         if links is None:
-            raise click.UsageError("--evaluate needs a links file to score the suggestions against")
+            raise UsageError("--evaluate needs a links file to score the suggestions against")
         click.echo(f"{len(links.links)} links in {links.file}; suggestions made as if it were empty")
         click.echo("threshold  suggested  links found  recall  precision  precision of top 20")
         for row in scores_by_threshold(a, b, links, threshold):
             click.echo(f"{row.threshold:9.2f}  {row.suggested:9d}  {row.found:11d}  {row.recall:6.1%}  {row.precision:9.1%}"
                        f"  {row.precision_at_top:19.1%}")
         return
-    result = compare(a, b, links, threshold or DEFAULT_THRESHOLD, suggest=not no_suggestions, wrap=_bar)
-    click.echo(REPORT_BY_NAME[output_format](result))
+    comparison = compare(a, b, links, threshold or DEFAULT_THRESHOLD, suggest=not no_suggestions, progress=_bar)
+    click.echo(reports.COMPARE[output_format](comparison))
     if diagram:
-        from ..output import refuse_overwriting_inputs
-
-        refuse_overwriting_inputs(diagram, [a_path, b_path, *([links_file] if links_file else [])])
-        _draw(result, Path(diagram), timeout, linked_only)
+        _draw(comparison, Path(diagram), timeout, linked_only,
+              [a_path, b_path, *([Path(document.file)] if document is not None else [])])
 
 
 def _bar(items):
@@ -80,11 +76,10 @@ def _bar(items):
         yield from bar
 
 
-def _draw(result, path: Path, timeout: float, linked_only: bool) -> None:
-    from ..page import entries, page
-    from ..render import build_comparison_graph
-    from .render import draw, format_for
+def _draw(comparison, path: Path, timeout: float, linked_only: bool, inputs) -> None:
+    from ..api import render_comparison
+    from ..drawing.draw import format_for
+    from ..output import refuse_overwriting_inputs, write_output
 
-    title = f"{result.a.title} \u2194 {result.b.title}"
-    draw(build_comparison_graph(result, linked_only=linked_only).source, format_for(str(path)), path, timeout,
-         lambda svg: page(title, svg, {**entries(result.a, side="a"), **entries(result.b, side="b")}))
+    refuse_overwriting_inputs(path, inputs)
+    write_output(path, render_comparison(comparison, format_for(path), linked_only, timeout), inputs)

@@ -6,39 +6,16 @@ from pathlib import Path
 
 import click
 
-from ..problems import did_you_mean
-from ..report import TextReporter, report_errors
-from ..sources import source_dirs
-from ..validation import check_file, map_files
+from ..checking.pipeline import check_file
+from ..checking.sources import sources_folders
+from ..drawing.draw import FORMATS, format_for
+from ..errors import DotNotFound, InvalidMap, NoMapFiles, UsageError, WrongKind
+from ..reading.files import expand_paths
+from .common import command, echo_errors, sources_option
 from .progress import progress
 
-FORMATS = ("svg", "png", "pdf", "dot", "html")
-EXIT_NO_DOT = 3
-EXIT_DOT_FAILED = 4
 
-
-class DotMissing(click.ClickException):
-    exit_code = EXIT_NO_DOT
-
-
-class DotFailure(click.ClickException):
-    exit_code = EXIT_DOT_FAILED
-
-
-def format_for(output: str | None, option: str | None = None) -> str:
-    """The format: --format, else the output's suffix; an unknown suffix is an error, not a silent SVG."""
-    if option:
-        return option
-    if output and output != "-":
-        suffix = Path(output).suffix.lower().lstrip(".")
-        if suffix in FORMATS or suffix == "gv":
-            return "dot" if suffix == "gv" else suffix
-        raise click.UsageError(f"cannot tell the format of {output} from its suffix; "
-                               f"use .svg, .png, .pdf, .html, .gv or name it with --format")
-    return "svg"
-
-
-@click.command("render")
+@command("render")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", help="Output file (one map; '-' for stdout), or folder (several maps or a folder). "
                                       "[default: MAP-NAME.FORMAT in the current folder]")
@@ -58,8 +35,7 @@ def format_for(output: str | None, option: str | None = None) -> str:
 @click.option("--layout", type=click.Choice(["auto", "default", "fast"]), default="auto", show_default=True,
               help="dot's layout effort: fast caps crossing reduction and draws straight edges (auto: for maps "
                    "of more than 2,500 claims and arguments); default is dot's own, which can take minutes there.")
-@click.option("--sources", multiple=True, type=click.Path(exists=True, file_okay=False),
-              help="Folder of source texts, to show in the HTML page where each quote stands.")
+@sources_option("Folder of source texts, to show in the HTML page where each quote stands.")
 @click.option("--style", "style_file", type=click.Path(exists=True, dir_okay=False),
               help="A style file (YAML): font, support and attack colours, each role's fill and header; "
                    "see schema/style.schema.json.")
@@ -69,21 +45,20 @@ def format_for(output: str | None, option: str | None = None) -> str:
 @click.option("--serve", is_flag=True, help="With --watch: serve the output on http://127.0.0.1 so that an HTML page "
                                              "reloads itself when it changes.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port for --serve (0: any).")
-def render_command(paths, output, output_format, direction, wrap, quotes, ids, legend, sections, focus, depth, timeout,
-                   layout, sources, style_file, watch, serve, port) -> None:
+def render_command(paths, output, output_format, timeout, sources, style_file, watch, serve, port, **drawing) -> None:
     """Draw maps as diagrams (SVG, PNG, PDF, DOT, or an interactive HTML page).
 
     Exits 0 on success, 1 when a map has errors (nothing is written for it), 2 on a usage error,
     3 when Graphviz's dot is missing, 4 when dot fails or times out.
     """
-    from ..render import RenderOptions
+    from ..drawing.graph import RenderOptions
 
-    files = map_files(paths)
+    files = expand_paths(paths)
     if not files:
-        raise click.UsageError(f"no map files (*.yaml, *.yml) in {', '.join(paths)}")
+        raise NoMapFiles(paths)
     many = len(files) > 1 or any(Path(p).is_dir() for p in paths)
     if many and output == "-":
-        raise click.UsageError("-o - (stdout) takes one map, not several")
+        raise UsageError("-o - (stdout) takes one map, not several")
     fmt = format_for(None if many else output, output_format)
     if many:
         folder = Path(output or ".")
@@ -94,8 +69,8 @@ def render_command(paths, output, output_format, direction, wrap, quotes, ids, l
         targets = [folder / f"{path.stem}.{fmt}" for path in files]
         clashes = sorted({t.name for t in targets if targets.count(t) > 1})
         if clashes:
-            raise click.UsageError(f"several maps would be written to the same file ({', '.join(clashes)}); "
-                                   "render them into different folders")
+            raise UsageError(f"several maps would be written to the same file ({', '.join(clashes)}); "
+                             "render them into different folders")
     else:
         targets = [Path(output) if output and output != "-" else None if output == "-" else Path(f"{files[0].stem}.{fmt}")]
     from ..output import refuse_overwriting_inputs
@@ -103,20 +78,27 @@ def render_command(paths, output, output_format, direction, wrap, quotes, ids, l
     for target in targets:
         if target is not None:
             refuse_overwriting_inputs(target, files)
-    options = RenderOptions(direction=direction, wrap=wrap, quotes=quotes, ids=ids, legend=legend, sections=sections,
-                            focus=focus, depth=depth, layout=layout, style=_style(style_file))
-    folders = source_dirs(sources)
+    options = RenderOptions(**drawing, style=_style(style_file))  # every option of the drawing is one of RenderOptions
+    sources = sources_folders(sources)
+    explicit = {Path(p) for p in paths}
     if serve and not watch:
-        raise click.UsageError("--serve goes with --watch")
+        raise UsageError("--serve goes with --watch")
     if watch:
         if many or targets[0] is None:
-            raise click.UsageError("--watch takes one map and an output file (-o FILE)")
-        _watch(files[0], targets[0], fmt, options, timeout, folders, port if serve else None)
+            raise UsageError("--watch takes one map and an output file (-o FILE)")
+        _watch(files[0], targets[0], fmt, options, timeout, sources, port if serve else None)
         return
     failed = []
     with progress(list(zip(files, targets)), "Rendering", lambda item: str(item[0])) as items:
         for path, target in items:
-            if not _render_one(path, target, fmt, options, timeout, folders):
+            try:
+                _render_one(path, target, fmt, options, timeout, sources)
+            except WrongKind:
+                if path in explicit:
+                    raise
+            except InvalidMap as error:
+                echo_errors(error.problems)
+                click.echo(f"{path}: not rendered: the map has errors", err=True)
                 failed.append(path)
     if failed:
         raise SystemExit(1)
@@ -124,32 +106,26 @@ def render_command(paths, output, output_format, direction, wrap, quotes, ids, l
 
 def _style(path: str | None):
     """The style a --style file names, checked like a map: every problem at its line and column."""
-    from ..load import read_document
-    from ..render import Style
-    from ..schema import check
+    from ..api import load_style
+    from ..drawing.graph import Style
 
     if path is None:
         return Style()
-    doc = read_document(path)
-    problems = list(doc.problems)
-    if not problems and not isinstance(doc.data, dict):
-        problems.append(doc.problem((), "schema-type", "a style file holds a mapping (key: value lines)"))
-    if not problems:
-        problems = check(doc, "style")
-    if problems:
-        TextReporter().report(problems, 1, err=True)
-        raise click.ClickException(f"{path}: not a valid style file; nothing was rendered")
-    return Style.from_data(doc.data)
+    try:
+        return load_style(path)
+    except InvalidMap as error:
+        echo_errors(error.problems)
+        raise click.ClickException(f"{path}: not a valid style file; nothing was rendered") from None
 
 
-def _watch(path: Path, target: Path, fmt, options, timeout, folders, port) -> None:
+def _watch(path: Path, target: Path, fmt, options, timeout, sources, port) -> None:
     import time
 
-    from ..sources import find_source
-    from ..validation import check_file as check
+    from ..checking.sources import find_source
+    from ..errors import ArgmapError
     from ..watch import serve, watch
 
-    source_of = {}  # the source the last good map named: watched too, without checking the map every poll
+    source_of: dict = {}  # the source the last good map named: watched too, without checking the map every poll
 
     def watched() -> list[Path]:
         return [path] + ([source_of["path"]] if source_of.get("path") else [])
@@ -157,17 +133,18 @@ def _watch(path: Path, target: Path, fmt, options, timeout, folders, port) -> No
     def job() -> None:
         stamp = time.strftime("%H:%M:%S")
         try:
-            if _render_one(path, target, fmt, options, timeout, folders):
-                click.echo(f"[{stamp}] rendered {target}", err=True)
-                model = check(path).model
-                name = model.source.file if model else None
-                source_of["path"] = find_source(name, folders, str(path)) if name else None
-            else:
-                click.echo(f"[{stamp}] kept the last good {target}; fix the problems above", err=True)
-        except DotMissing:
+            model = _render_one(path, target, fmt, options, timeout, sources)
+        except InvalidMap as error:
+            echo_errors(error.problems)
+            click.echo(f"[{stamp}] kept the last good {target}; fix the problems above", err=True)
+        except DotNotFound:
             raise
-        except click.ClickException as error:  # a failed dot, an unknown --focus, an unwritable file: fixable
-            click.echo(f"[{stamp}] {error.message}; kept the last good {target}", err=True)
+        except ArgmapError as error:  # a failed dot, an unknown --focus, an unwritable file: fixable
+            click.echo(f"[{stamp}] {error}; kept the last good {target}", err=True)
+        else:
+            click.echo(f"[{stamp}] rendered {target}", err=True)
+            name = model.source.file
+            source_of["path"] = find_source(name, sources, str(path)) if name else None
 
     if port is not None:
         try:
@@ -183,51 +160,16 @@ def _watch(path: Path, target: Path, fmt, options, timeout, folders, port) -> No
         click.echo("stopped", err=True)
 
 
-def _render_one(path, target, fmt, options, timeout, folders) -> bool:
-    from ..page import entries, page
-    from ..render import build_graph
-    from ..sources import quote_lines
+def _render_one(path: Path, target: Path | None, fmt: str, options, timeout: float, sources):
+    """One map drawn to target (stdout when None), and its model; raises InvalidMap, WrongKind, DotError."""
+    from ..api import render
+    from ..output import write_output
 
-    result = check_file(path, folders, False)
-    if result.links is not None:
-        click.echo(f"{path} is a links file: draw it with 'argmap compare MAP_A MAP_B -o FILE'", err=True)
-        return False
-    if result.model is None:
-        report_errors(result.problems)
-        click.echo(f"{path}: not rendered: the map has errors", err=True)
-        return False
-    model = result.model
-    if options.focus and options.focus not in model.claims and options.focus not in model.arguments:
-        hint = did_you_mean(options.focus, [*model.claims, *model.arguments])
-        raise click.UsageError(f"--focus names {options.focus!r}, which {path} does not define"
-                               + (f"; {hint}" if hint else ""))
-    draw(build_graph(model, options).source, fmt, target, timeout,
-         lambda svg: page(model.title, svg, entries(model, quote_lines(model, folders))), label=f"{path}: ")
-    return True
-
-
-def draw(source: str, fmt: str, target: Path | None, timeout: float, html_page, label: str = "") -> None:
-    """DOT text to a file (or stdout) in fmt: through dot unless fmt is dot; an HTML page is made by
-    html_page(svg). Dot's failures become the exit codes that README documents; the write is atomic."""
-    from ..dot import DotFailed, DotNotFound, run_dot
-    from ..output import write_atomic
-
-    try:
-        if fmt == "dot":
-            data = source.encode("utf-8")
-        elif fmt == "html":
-            data = html_page(run_dot(source, "svg", timeout))
-        else:
-            data = run_dot(source, fmt, timeout)
-    except DotNotFound as error:
-        raise DotMissing(str(error))
-    except DotFailed as error:
-        raise DotFailure(f"{label}{error}")
+    model = check_file(path, sources, False).valid_map()
+    data = render(model, fmt, options, sources, timeout)
     if target is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-        return
-    try:
-        write_atomic(target, data)
-    except OSError as error:
-        raise click.ClickException(f"cannot write {target}: {error.strerror or error}")
+    else:
+        write_output(target, data, [path])
+    return model

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import ArgumentMap
-from .common import Importer
+from .importer import Importer
 
 ARGUMENT_TYPES = {"I", "RA", "CA", "MA", "PA"}
 DIALOGUE_TYPES = {"L", "TA", "YA"}

@@ -16,8 +16,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ..errors import ImportFailed
 from ..model import ROLES, UNDERCUT, ArgumentMap
-from .common import Importer
+from .importer import Importer
 
 _SPECIAL = re.compile(r"([\\\[\]<>#{}*_@])")
 
@@ -111,7 +112,7 @@ def argdown_command() -> list[str] | None:
     return [str(bundled)] if bundled.exists() else None
 
 
-class ArgdownError(Exception):
+class ArgdownError(ImportFailed):
     pass
 
 

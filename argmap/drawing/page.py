@@ -5,7 +5,7 @@ import html
 import json
 from pathlib import Path
 
-from .model import ArgumentMap
+from ..model import ArgumentMap
 
 _STYLE = """
 body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#222;display:flex;height:100vh}
@@ -82,7 +82,7 @@ def _details(model: ArgumentMap, claim, places) -> list[str]:
 
 def entries(model: ArgumentMap, places: dict[str, list[int]] | None = None, side: str = "") -> dict[str, dict]:
     """What the panel shows for each node, keyed by the node's SVG id."""
-    from .render import svg_id
+    from .graph import svg_id
 
     places = places or {}
     found = {}

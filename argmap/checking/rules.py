@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Callable, Iterator
 
-from .problems import Problem, did_you_mean
+from ..problems import Problem, did_you_mean
 
 SECTIONS = ("claims", "arguments", "objections")
 RULES: list[Callable] = []

@@ -14,8 +14,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .links import RELATIONS, LinkSet
-from .model import ArgumentMap, Claim
+from ..checking.links import RELATIONS, LinkSet
+from ..reading.document import Document, read_document
+from ..reading.files import kind_of
+from ..model import ArgumentMap, Claim
 
 DEFAULT_THRESHOLD = 0.20  # best F1 on the bundled essays' links; see README
 EXPLICIT, SUGGESTED = "explicit", "suggested"
@@ -146,34 +148,33 @@ def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, thresh
     return result
 
 
-def links_names(path: Path) -> tuple[Path, Path] | None:
+def links_names(doc: Document) -> tuple[Path, Path] | None:
     """The two map paths that a links file names (resolved), or None when it names none."""
-    from .load import read_document
-
-    data = read_document(path).data
-    if not isinstance(data, dict) or not isinstance(data.get("maps"), dict):
+    maps = doc.data.get("maps") if isinstance(doc.data, dict) else None
+    if not isinstance(maps, dict):
         return None
-    return tuple((path.parent / str(data["maps"].get(side, ""))).resolve() for side in ("a", "b"))  # type: ignore
+    base = Path(doc.file).parent
+    return (base / str(maps.get("a", ""))).resolve(), (base / str(maps.get("b", ""))).resolve()
 
 
-def find_links_file(a_path: Path, b_path: Path) -> Path | None:
-    """The links file for two maps: looked for in a links/ folder beside each map, then beside each map."""
-    from .validation import is_links_file
-
+def find_links_file(a_path: Path, b_path: Path) -> Document | None:
+    """The links file for two maps, read: looked for in a links/ folder beside each map, then beside each map."""
     wanted = {a_path.resolve(), b_path.resolve()}
     folders = dict.fromkeys(p for m in (a_path, b_path) for p in (m.parent / "links", m.parent))
     for folder in folders:
         if folder.is_dir():
             for candidate in sorted(folder.glob("*.y*ml")):
-                if is_links_file(candidate) and set(links_names(candidate) or ()) == wanted:
-                    return candidate
+                if candidate.resolve() in wanted:
+                    continue
+                doc = read_document(candidate)
+                if kind_of(doc.data) == "links" and set(links_names(doc) or ()) == wanted:
+                    return doc
     return None
 
 
 def oriented(links: LinkSet, a_path: Path) -> LinkSet:
     """The links with side a being the map at a_path."""
-    names = links_names(Path(links.file))
-    return links if names and names[0] == a_path.resolve() else links.swapped()
+    return links if Path(links.a.file or "").resolve() == a_path.resolve() else links.swapped()
 
 
 @dataclass(frozen=True)

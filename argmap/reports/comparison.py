@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import json
 
-from .compare import Comparison, Pair
-from .model import Claim
+from typing import TYPE_CHECKING
+
+from ..model import Claim
+
+if TYPE_CHECKING:
+    from ..comparing.compare import Comparison, Pair
 
 SECTIONS = (("same", "Shared (same claim)"), ("recast", "Recast (same point, other words)"),
             ("contradicts", "Contradicted (opposed or changed assessment)"), ("develops", "Developed (refined or extended)"))
@@ -94,6 +98,3 @@ def as_markdown(result: Comparison) -> str:
         out += [f"- {_cell(c.text)} (`{c.id}`)" for c in claims]
         out.append("")
     return "\n".join(out)
-
-
-REPORT_BY_NAME = {"text": as_text, "markdown": as_markdown, "json": as_json}

@@ -5,32 +5,25 @@ import os
 import shutil
 import subprocess
 
+from ..errors import DotFailed, DotNotFound
+
 FORMATS = ("svg", "png", "pdf")
 INSTALL_HINT = ("install Graphviz: 'sudo apt-get install graphviz' (Debian, Ubuntu), 'brew install graphviz' "
                 "(macOS), 'winget install graphviz' (Windows); or see https://graphviz.org/download/")
 
 
-class DotError(Exception):
-    """Rendering with dot failed; the message says why."""
-
-
-class DotNotFound(DotError):
-    def __init__(self) -> None:
-        configured = os.environ.get("ARGMAP_DOT")
-        where = f"ARGMAP_DOT names {configured!r}, which was not found" if configured else \
-            "Graphviz's 'dot' program was not found on PATH"
-        super().__init__(f"{where}; {INSTALL_HINT}")
-
-
-class DotFailed(DotError):
-    pass
+def _not_found() -> DotNotFound:
+    configured = os.environ.get("ARGMAP_DOT")
+    where = f"ARGMAP_DOT names {configured!r}, which was not found" if configured else \
+        "Graphviz's 'dot' program was not found on PATH"
+    return DotNotFound(f"{where}; {INSTALL_HINT}")
 
 
 def dot_command() -> str:
     """The dot executable: $ARGMAP_DOT, else `dot` on PATH."""
     found = shutil.which(os.environ.get("ARGMAP_DOT", "dot"))
     if not found:
-        raise DotNotFound()
+        raise _not_found()
     return found
 
 
@@ -43,7 +36,7 @@ def run_dot(source: str, output_format: str, timeout: float = 120.0) -> bytes:
         finished = subprocess.run(command, input=source.encode("utf-8"), capture_output=True, timeout=timeout,
                                   check=False)
     except FileNotFoundError:
-        raise DotNotFound() from None
+        raise _not_found() from None
     except subprocess.TimeoutExpired:
         raise DotFailed(f"dot took longer than {timeout:g} s and was stopped; "
                         "try --focus ID to draw part of the map, or raise --timeout") from None

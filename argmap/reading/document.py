@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .problems import Problem
+from ..problems import Problem
 
 try:  # the C parser is many times faster; the pure one gives the same events
     from yaml.cyaml import CParser as _Parser

@@ -11,7 +11,7 @@ import types
 from importlib import resources
 from pathlib import Path
 
-from .problems import Problem, did_you_mean
+from ..problems import Problem, did_you_mean
 
 SCHEMA_FILES = {"map": "argmap.schema.json", "links": "links.schema.json", "model": "argmap-model.schema.json",
                 "style": "style.schema.json"}
@@ -24,8 +24,8 @@ _LENGTH_KEYWORDS = {"minLength", "maxLength", "minItems", "maxItems", "minProper
 
 def schema_path(kind: str = "map") -> Path:
     """Where the published schema file is: the repository's schema/ folder, or the copy installed with the package."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "schema" / SCHEMA_FILES[kind], here / "data" / SCHEMA_FILES[kind]):
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package.parent / "schema" / SCHEMA_FILES[kind], package / "data" / SCHEMA_FILES[kind]):
         if candidate.is_file():
             return candidate
     return Path(str(resources.files("argmap") / "data" / SCHEMA_FILES[kind]))

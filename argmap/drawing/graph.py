@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import graphviz
 
-from .model import UNDERCUT, ArgumentMap
+from ..model import UNDERCUT, ArgumentMap
 
 DIRECTIONS = ("BT", "TB", "LR", "RL")
 MAX_LABEL_CHARS = 600  # per text in a label; the tooltip keeps the full text (dot refuses labels of 16 KB)

@@ -11,7 +11,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import Problem, did_you_mean
+from ..problems import Problem, did_you_mean
 
 SOURCES_ENV = "ARGMAP_SOURCES"
 
@@ -120,21 +120,23 @@ def _read_source(path: Path, mtime_ns: int, size: int) -> SourceText:
     return SourceText(path, raw, text, folded, offsets)
 
 
-def source_dirs(options=()) -> list[Path]:
-    """The folders to look for sources in: the --sources options, else those in $ARGMAP_SOURCES."""
-    if options:
-        return [Path(o) for o in options]
+def sources_folders(given=()) -> list[Path]:
+    """The sources folders: those given (--sources), else those in $ARGMAP_SOURCES."""
+    if isinstance(given, (str, os.PathLike)):
+        return [Path(given)]
+    if given:
+        return [Path(folder) for folder in given]
     return [Path(p) for p in os.environ.get(SOURCES_ENV, "").split(os.pathsep) if p]
 
 
-def find_source(name: str, directories, map_file: str | None) -> Path | None:
+def find_source(name: str, sources, map_file: str | None) -> Path | None:
     """The source file: in the given folders first, then beside the map.
 
     Only a regular file that really lies inside the folder counts: a map in someone else's pull request
     must not make argmap read (and print passages of) /proc/self/environ through a symlink.
     """
     beside = [Path(map_file).parent] if map_file else []
-    for folder in [*directories, *beside]:
+    for folder in [*sources, *beside]:
         candidate = folder / name
         try:
             real, root = candidate.resolve(strict=True), folder.resolve(strict=True)
@@ -145,7 +147,7 @@ def find_source(name: str, directories, map_file: str | None) -> Path | None:
     return None
 
 
-def check(doc, directories=(), required: bool = False) -> list[Problem]:
+def check(doc, sources=(), required: bool = False) -> list[Problem]:
     """Every quote of a schema-valid map checked against its source, and the source's hash.
 
     The source is looked up in the folders given, then beside the map; it must be found when
@@ -160,18 +162,18 @@ def check(doc, directories=(), required: bool = False) -> list[Problem]:
         return [doc.problem(("source",) if "source" in data else (), "no-source-file",
                             "quotes cannot be checked: the map names no source.file",
                             "add source.file with the source's file name")]
-    path = find_source(name, directories, doc.file)
+    path = find_source(name, sources, doc.file)
     if path is None:
         if not required:
             return []
-        known = [p.name for folder in directories if folder.is_dir() for p in folder.iterdir()]
+        known = [p.name for folder in sources if folder.is_dir() for p in folder.iterdir()]
         return [doc.problem(("source", "file"), "source-missing",
-                            f"the source {name!r} is in none of: {', '.join(map(str, directories))}",
+                            f"the source {name!r} is in none of: {', '.join(map(str, sources))}",
                             did_you_mean(name, known) or "check --sources and source.file")]
     try:
         text = read_source(path.resolve())
     except OSError as error:
-        return [doc.problem(("source", "file"), "source-missing", f"cannot read the source {path}: {error.strerror}")]
+        return [doc.problem(("source", "file"), "source-missing", f"cannot read the source {path}: {error.strerror or error}")]
     problems = []
     expected = source.get("sha256")
     if expected and expected != text.sha256:
@@ -206,10 +208,10 @@ def _fragments(path, quote):
             yield path + (index,), fragment
 
 
-def quote_lines(model, directories=()) -> dict[str, list[int]]:
+def quote_lines(model, sources=()) -> dict[str, list[int]]:
     """For each claim, the lines of its source where its quotes stand (empty when the source is not at hand)."""
     name = model.source.file
-    path = find_source(name, directories, model.file) if name else None
+    path = find_source(name, sources, model.file) if name else None
     if path is None:
         return {}
     text = read_source(path.resolve())

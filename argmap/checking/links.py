@@ -4,11 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import ArgumentMap
-from .problems import Problem, did_you_mean
+from ..model import ArgumentMap
+from ..problems import Problem, did_you_mean
 
 RELATIONS = ("same", "recast", "contradicts", "develops")
-LINKS_KEY = "argmap-links"
 
 
 @dataclass(frozen=True)
@@ -35,16 +34,6 @@ class LinkSet:
                        tuple(Link(k.b, k.a, k.relation, k.note, k.line) for k in self.links), self.title)
 
 
-def is_links_data(data) -> bool:
-    return isinstance(data, dict) and LINKS_KEY in data
-
-
-def is_links_path(path: Path) -> bool:
-    from .load import read_document
-
-    return is_links_data(read_document(path).data)
-
-
 def map_paths(doc) -> dict[str, Path]:
     base = Path(doc.file).parent
     return {side: base / doc.data["maps"][side] for side in ("a", "b")}
@@ -59,12 +48,12 @@ def check(doc, load_map) -> tuple[list[Problem], LinkSet | None]:
             problems.append(doc.problem(("maps", side), "links-map-missing", f"map {side} ({path}) does not exist",
                                         "paths are relative to the links file"))
             continue
-        if is_links_path(path):
+        result = load_map(path)
+        if result.kind == "links":
             problems.append(doc.problem(("maps", side), "links-map-invalid",
                                         f"map {side} ({path}) is a links file, not a map",
                                         "name the two map files that the links join"))
             continue
-        result = load_map(path)
         if result.model is None:
             errors = sum(p.is_error for p in result.problems)
             problems.append(doc.problem(("maps", side), "links-map-invalid",

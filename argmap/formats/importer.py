@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import yaml
 
-from ..load import Dumper
+from ..reading.document import Dumper
 
 ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
@@ -132,7 +133,50 @@ class Importer:
         return data
 
     def yaml(self, output: str | None = None) -> str:
-        from ..schema import modeline
+        from ..checking.schema import modeline
 
         header = modeline(output if output and output != "-" else None) + "\n"
         return header + yaml.dump(self.data(), Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _front_matter(text: str) -> dict:
+    """The YAML front matter of an Argdown text (between the first two '===' lines), or {}."""
+    from ..reading.document import parse_bytes
+
+    match = re.match(r"\s*===\s*\n(.*?)\n===\s*\n", text, re.S)
+    if not match:
+        return {}
+    doc = parse_bytes(match.group(1).encode("utf-8"), "front matter")
+    return doc.data if isinstance(doc.data, dict) else {}
+
+
+def read(text: str, kind: str, name: str, map_id: str | None = None, title: str | None = None) -> Importer:
+    """The importer filled from a text in kind (aif, argdown, argdown-json); raises ImportFailed."""
+    import json
+
+    from ..errors import ImportFailed
+    from . import aif, argdown
+
+    stem = Path(name).stem
+    importer = Importer(map_id or stem, title or stem)
+    try:
+        if kind == "aif":
+            document = json.loads(text)
+            aif.load(document, importer)
+            meta = document.get("argmap", {}) if isinstance(document, dict) else {}
+            importer.title = title or meta.get("title") or importer.title
+            importer.map_id = map_id or meta.get("id") or importer.map_id
+        else:
+            front = _front_matter(text) if kind == "argdown" else {}
+            model = argdown.parse(text) if kind == "argdown" else json.loads(text)
+            importer.meta.update(front.get("argmap") or {})
+            importer.title = title or front.get("title") or importer.title
+            importer.map_id = map_id or importer.meta.get("id") or importer.map_id
+            argdown.load(model, importer)
+    except argdown.ArgdownError as error:
+        raise ImportFailed(str(error)) from None
+    except RecursionError:
+        raise ImportFailed(f"{name}: nested too deeply to read as {kind}") from None
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ImportFailed(f"{name}: cannot read it as {kind}: {error}") from None
+    return importer

@@ -1,0 +1,191 @@
+"""The public API: every job the command line does, as functions over paths, texts and models."""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence, Union
+
+from .checking.links import LinkSet
+from .checking.pipeline import check_document, check_file
+from .checking.sources import find_source, quote_lines, read_source, sources_folders
+from .coverage import Coverage
+from .errors import ImportFailed, InvalidMap, SourceNotFound, UnknownId, UsageError, WrongKind
+from .model import ArgumentMap
+from .problems import Problem, did_you_mean
+from .reading.document import parse_bytes, read_document
+from .reading.files import expand_paths
+
+if TYPE_CHECKING:
+    from .comparing.compare import Comparison
+    from .drawing.graph import RenderOptions, Style
+
+PathLike = Union[str, "os.PathLike[str]"]
+Sources = Union[PathLike, Iterable[PathLike], None]  # one sources folder, several, or None for $ARGMAP_SOURCES
+
+__all__ = ["load", "loads", "validate", "validate_text", "load_links", "load_style", "render", "compare",
+           "render_comparison", "export", "import_map", "Imported", "coverage"]
+
+
+def _folders(sources: Sources) -> list[Path]:
+    return [] if sources is None else sources_folders(sources)
+
+
+def load(path: PathLike, sources: Sources = None) -> ArgumentMap:
+    """The model of a valid map file; raises InvalidMap with every error, WrongKind for a links file.
+
+    With sources (folders of source texts), every quote must be found verbatim in its source.
+    """
+    folders = _folders(sources)
+    return check_file(path, folders, bool(folders)).valid_map()
+
+
+def loads(text: str, name: str = "<text>", sources: Sources = None) -> ArgumentMap:
+    """The model of a map given as text; name stands for the file in messages (and locates a source beside it)."""
+    folders = _folders(sources)
+    return check_document(parse_bytes(text.encode("utf-8", "surrogatepass"), name), folders, bool(folders)).valid_map()
+
+
+def validate(paths: PathLike | Iterable[PathLike], sources: Sources = None) -> list[Problem]:
+    """Every problem in the given map and links files, and in the YAML files inside given folders."""
+    folders = _folders(sources)
+    problems: list[Problem] = []
+    for path in expand_paths([paths] if isinstance(paths, (str, os.PathLike)) else paths):
+        problems.extend(check_file(path, folders, bool(folders)).problems)
+    return problems
+
+
+def validate_text(text: str, name: str = "<text>", sources: Sources = None) -> list[Problem]:
+    """Every problem in a map or links file given as text (as an editor holds it before saving)."""
+    folders = _folders(sources)
+    return check_document(parse_bytes(text.encode("utf-8", "surrogatepass"), name), folders, bool(folders)).problems
+
+
+def load_links(path: PathLike, sources: Sources = None) -> LinkSet:
+    """A valid links file with both of its maps loaded; raises InvalidMap, or WrongKind for a map."""
+    return check_file(path, _folders(sources), cache={}).valid_links()
+
+
+def load_style(path: PathLike) -> Style:
+    """A render style from a style file; raises InvalidMap with the file's problems."""
+    from .checking.schema import check
+    from .drawing.graph import Style
+
+    doc = read_document(path)
+    problems = list(doc.problems)
+    if not problems and not isinstance(doc.data, dict):
+        problems.append(doc.problem((), "schema-type", "a style file holds a mapping (key: value lines)"))
+    if not problems:
+        problems = check(doc, "style")
+    if problems:
+        raise InvalidMap(problems)
+    return Style.from_data(doc.data)
+
+
+def render(model: ArgumentMap, fmt: str = "svg", options: RenderOptions | None = None,
+           sources: Sources = None, timeout: float = 120.0) -> bytes:
+    """The map drawn in fmt (svg, png, pdf, dot or html); raises UnknownId for an unknown focus, DotError."""
+    from .drawing.draw import draw
+    from .drawing.graph import RenderOptions, build_graph
+    from .drawing.page import entries, page
+
+    options = options or RenderOptions()
+    if options.focus and options.focus not in model.claims and options.focus not in model.arguments:
+        hint = did_you_mean(options.focus, [*model.claims, *model.arguments])
+        raise UnknownId(f"--focus names {options.focus!r}, which {model.file or model.id} does not define"
+                        + (f"; {hint}" if hint else ""))
+    folders = _folders(sources)
+    return draw(build_graph(model, options).source, fmt,
+                lambda svg: page(model.title, svg, entries(model, quote_lines(model, folders))), timeout)
+
+
+def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, threshold: float | None = None,
+            suggest: bool = True, progress=None) -> Comparison:
+    """What two maps share, recast, contradict and develop (from links), and suggested pairs above threshold."""
+    from .comparing.compare import DEFAULT_THRESHOLD, oriented
+    from .comparing.compare import compare as join
+
+    if links is not None and a.file:
+        links = oriented(links, Path(a.file))
+    return join(a, b, links, DEFAULT_THRESHOLD if threshold is None else threshold, suggest=suggest, wrap=progress)
+
+
+def render_comparison(result: Comparison, fmt: str = "svg", linked_only: bool = False, timeout: float = 120.0) -> bytes:
+    """Both maps side by side with their links, in fmt."""
+    from .drawing.draw import draw
+    from .drawing.graph import build_comparison_graph
+    from .drawing.page import entries, page
+
+    title = f"{result.a.title} \u2194 {result.b.title}"
+    return draw(build_comparison_graph(result, linked_only=linked_only).source, fmt,
+                lambda svg: page(title, svg, {**entries(result.a, side="a"), **entries(result.b, side="b")}), timeout)
+
+
+def export(model: ArgumentMap, to: str) -> str:
+    """The map as Argdown, AIF JSON, a Markdown outline, or argmap's model as JSON."""
+    from .formats import EXPORTS
+
+    if to not in EXPORTS:
+        raise UsageError(f"unknown export format {to!r}; choose one of {', '.join(EXPORTS)}")
+    return EXPORTS[to](model)
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A map made from another format: its YAML text, and every loss of information as a warning."""
+
+    yaml: str
+    warnings: tuple[str, ...]
+    claims: int
+    arguments: int
+    objections: int
+
+
+def detect_format(path: PathLike, text: str) -> str:
+    """aif, argdown or argdown-json, from the file's suffix and content."""
+    suffix = Path(path).suffix.lower()
+    if suffix in (".argdown", ".ad"):
+        return "argdown"
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise ImportFailed(f"cannot tell the format of {path}: name it with --from") from None
+    return "argdown-json" if isinstance(data, dict) and "statements" in data else "aif"
+
+
+def import_map(text: str, fmt: str | None = None, name: str = "<import>", map_id: str | None = None,
+               title: str | None = None, output: str | None = None) -> Imported:
+    """A valid map from AIF JSON, Argdown text or Argdown's JSON; raises ImportFailed.
+
+    name is the file it came from (for the default id and title, and messages); output is where the map will
+    be written, so that its schema modeline points the right way.
+    """
+    from .formats import importer as importing
+
+    kind = fmt or detect_format(name, text)
+    if kind == "argdown" and Path(name).suffix.lower() == ".json":
+        kind = "argdown-json"
+    imported = importing.read(text, kind, name, map_id, title)
+    yaml_text = imported.yaml(output)
+    errors = [p for p in check_document(parse_bytes(yaml_text.encode("utf-8"), output or "<import>")).problems
+              if p.is_error]
+    if errors:  # the importer should never write an invalid map; say so plainly if it would
+        raise InvalidMap(errors)
+    return Imported(yaml_text, tuple(imported.warnings), len(imported.claims), len(imported.arguments),
+                    len(imported.objections))
+
+
+def coverage(model: ArgumentMap, sources: Sources = None) -> Coverage:
+    """Which sentences of the map's source its quotes carry; raises SourceNotFound."""
+    from .coverage import measure
+
+    found = find_source(model.source.file, _folders(sources), model.file) if model.source.file else None
+    if found is None:
+        raise SourceNotFound(model.file or model.id, model.source.file)
+    return measure(model, read_source(found.resolve()))
+
+
+def default_sources(given: Sequence[PathLike] = ()) -> list[Path]:
+    """The sources folders a command uses: those given, else $ARGMAP_SOURCES."""
+    return sources_folders(given)

@@ -1,0 +1,1 @@
+"""Comparing: explicit links between two maps joined with suggested pairs."""

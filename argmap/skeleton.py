@@ -1,0 +1,85 @@
+"""A new map's skeleton: valid from the start, with the source's name and hash and an example of each element."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from .checking.schema import modeline
+from .reading.document import yaml_scalar
+
+_SKELETON = """\
+{modeline}
+# A new argmap map of {file}. Every element of the format is shown below, commented out:
+# uncomment and adapt them. `argmap validate --strict --sources {folder} {output}` checks the map
+# and its quotes; `argmap coverage --sources {folder} {output}` shows what the map does not carry yet.
+argmap: 1
+id: {id}
+title: {title}
+source:
+  file: {file_yaml}
+  sha256: {sha256}
+{published}  # author: Who wrote it
+  # omitted:                 # passages no claim carries on purpose, each with the reason
+  #   - quote: {first_line}
+  #     reason: The title.
+thesis: thesis
+# actors:                    # who proposes, undertakes or is addressed by claims
+#   us: {{name: US}}
+# sections:                  # the essay's parts, in order
+#   part-1: {{title: First part}}
+claims:
+  thesis:
+    text: The essay's main claim, in your words (rewrite this label).
+    quote: {quote}      # verbatim from the source: this is its first sentence, as a start
+    role: thesis
+  # a-premise:
+  #   text: A reason the essay gives.
+  #   quote: the essay's own words for it
+  #   role: premise          # thesis | conclusion | premise | evidence | recommendation | prediction | context
+  #   actor: us
+  #   section: part-1
+  #   tags: [economy]
+  # unstated-step:
+  #   text: A step the essay leaves unsaid.
+  #   implicit: true         # reconstructed: no quote, drawn dashed
+  # an-objection:
+  #   text: What the essay concedes or answers.
+  #   quote: the essay's words for it
+# arguments:                 # premises of one argument support the conclusion together
+#   main-argument:
+#     conclusion: thesis
+#     premises: [a-premise, unstated-step]
+#     scheme: consequences
+# objections:                # target a claim (rebuttal) or an argument (undercut)
+#   concession:
+#     claim: an-objection
+#     target: main-argument
+"""
+
+
+def _first_sentence(text: str) -> str:
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if len(line.split()) >= 4:
+            match = re.match(r"(.+?[.!?])(\s|$)", line)
+            return (match.group(1) if match else line)[:300]
+    return next((" ".join(l.split()) for l in text.splitlines() if l.strip()), "")
+
+
+def skeleton(source_path: Path, raw: bytes, text: str, output_path: Path) -> str:
+    """The YAML of a new map of the source (its bytes and text) that will be written to output_path."""
+    date = re.match(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)", source_path.name)
+    first_line = next((" ".join(line.split()) for line in text.splitlines() if line.strip()), "")
+    map_id = re.sub(r"[^a-z0-9]+", "-", output_path.stem.lower()).strip("-")[:60].strip("-") or "new-map"
+    if not re.match(r"[a-z]", map_id):  # "2020" would be read as a number
+        map_id = f"map-{map_id}"
+    title = re.sub(r"^\d{4}(-\d{2}){0,2}-?", "", source_path.stem).replace("-", " ").strip().capitalize() or map_id
+    return _SKELETON.format(
+        modeline=modeline(output_path), file=source_path.name,
+        file_yaml=yaml_scalar(source_path.name), folder=source_path.parent.as_posix() or ".",
+        output=output_path.as_posix(), id=map_id, title=json.dumps(title, ensure_ascii=False),
+        sha256=hashlib.sha256(raw).hexdigest(),
+        published=f'  published: "{date.group(1)}"\n' if date else "",
+        first_line=json.dumps(first_line, ensure_ascii=False), quote=json.dumps(_first_sentence(text), ensure_ascii=False))
