@@ -5,7 +5,11 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
-ROLES = ("thesis", "conclusion", "premise", "evidence", "recommendation", "prediction", "context")
+from .checking.schema import load_schema
+
+_MAP_SCHEMA = load_schema("map")
+ROLES: tuple[str, ...] = tuple(_MAP_SCHEMA["$defs"]["claim"]["properties"]["role"]["enum"])  # the schema says them once
+ID_PATTERN: str = _MAP_SCHEMA["$defs"]["id"]["pattern"]
 REBUT = "rebut"
 UNDERCUT = "undercut"
 

@@ -150,10 +150,10 @@ def check(doc, kind: str = "map") -> list[Problem]:
             return []
         except refused:
             pass
-    problems = []
+    problems: list[Problem] = []
     for error in validator(kind).iter_errors(doc.data):
         problems.extend(_explain(doc, error))
-    return problems
+    return list(dict.fromkeys(problems))  # jsonschema reports each missing property with all the others
 
 
 def _describe(path) -> str:
@@ -179,59 +179,92 @@ def _value_name(value) -> str:
 
 
 def _explain(doc, error) -> list[Problem]:
+    """One jsonschema error as problems at the node that caused it; each keyword is worded by its own function."""
     path = tuple(error.absolute_path)
-    where = _describe(path)
-    keyword = error.validator
     if "propertyNames" in error.schema_path:
-        key = error.instance
-        return [doc.problem(path + (key,), "schema-pattern",
-                            f"{key!r} in {where} is not a valid id",
-                            "use letters, digits, '-', '_' or '.', starting with a letter or digit (e.g. 'no-freeze')",
-                            key=True)]
-    if keyword == "required":
-        missing = [name for name in error.validator_value if name not in error.instance]
-        version = next((name for name in ("argmap", "argmap-links") if name in missing), None)
-        found = []
-        for name in missing:
-            if not path and name == version:
-                found.append(doc.problem(path, "schema-version", f"{where} is missing the required property {name!r}",
-                                         f"start the file with '{name}: 1'", key=True))
-            elif not path and name == "thesis":
-                found.append(doc.problem(path, "missing-thesis", "the map names no thesis",
-                                         "add 'thesis: ID' naming the claim the whole map argues for", key=True))
-            else:
-                found.append(doc.problem(path, "schema-required", f"{where} is missing the required property {name!r}",
-                                         key=True))
-        return found
-    if keyword == "additionalProperties":
-        known = error.schema.get("properties", {})
-        return [doc.problem(path + (name,), "schema-unknown-property",
-                            f"unknown property {name!r} in {where}",
-                            did_you_mean(name, known) or ("known properties: " + ", ".join(known) if known else None),
-                            key=True)
-                for name in error.instance if name not in known]
-    if keyword == "const" and path in (("argmap",), ("argmap-links",)):
+        return _bad_id(doc, error, path)
+    explain = _EXPLAIN.get(error.validator)
+    if explain is None and error.validator in _LENGTH_KEYWORDS:
+        explain = _length
+    return (explain or _other)(doc, error, path)
+
+
+def _bad_id(doc, error, path) -> list[Problem]:
+    key = error.instance
+    return [doc.problem(path + (key,), "schema-pattern", f"{key!r} in {_describe(path)} is not a valid id",
+                        "use letters, digits, '-', '_' or '.', starting with a letter or digit (e.g. 'no-freeze')",
+                        key=True)]
+
+
+def _required(doc, error, path) -> list[Problem]:
+    where = _describe(path)
+    missing = [name for name in error.validator_value if name not in error.instance]
+    version = next((name for name in ("argmap", "argmap-links") if name in missing), None)
+    found = []
+    for name in missing:
+        if not path and name == version:
+            found.append(doc.problem(path, "schema-version", f"{where} is missing the required property {name!r}",
+                                     f"start the file with '{name}: 1'", key=True))
+        elif not path and name == "thesis":
+            found.append(doc.problem(path, "missing-thesis", "the map names no thesis",
+                                     "add 'thesis: ID' naming the claim the whole map argues for", key=True))
+        else:
+            found.append(doc.problem(path, "schema-required", f"{where} is missing the required property {name!r}",
+                                     key=True))
+    return found
+
+
+def _unknown_property(doc, error, path) -> list[Problem]:
+    known = error.schema.get("properties", {})
+    return [doc.problem(path + (name,), "schema-unknown-property", f"unknown property {name!r} in {_describe(path)}",
+                        did_you_mean(name, known) or ("known properties: " + ", ".join(known) if known else None),
+                        key=True)
+            for name in error.instance if name not in known]
+
+
+def _const(doc, error, path) -> list[Problem]:
+    if path in (("argmap",), ("argmap-links",)):
         return [doc.problem(path, "schema-version",
                             f"this is format version {error.instance!r}; this argmap reads version 1",
                             f"write '{path[0]}: 1', or upgrade argmap")]
-    if keyword == "type":
-        return [doc.problem(path, "schema-type",
-                            f"{where} must be {_type_name(error.validator_value)}, not {_value_name(error.instance)}",
-                            _type_hint(error.validator_value, error.instance))]
-    if keyword == "enum":
-        allowed = ", ".join(map(str, error.validator_value))
-        return [doc.problem(path, "schema-enum", f"{where} is {_value_name(error.instance)}; it must be one of: {allowed}",
-                            did_you_mean(str(error.instance), map(str, error.validator_value)))]
-    if keyword == "pattern":
-        description = error.schema.get("description") or f"it must match {error.validator_value}"
-        return [doc.problem(path, "schema-pattern", f"{where} is {_value_name(error.instance)}, which is not of the required form",
-                            description)]
-    if keyword in _LENGTH_KEYWORDS:
-        return [doc.problem(path, "schema-length", f"{where}: {_plain(error.message)}")]
-    if keyword == "anyOf":
-        options = " or ".join(_type_name(sub.get("type", "string")) for sub in error.validator_value)
-        return [doc.problem(path, "schema", f"{where} must be {options}: an id, or a list of ids")]
-    return [doc.problem(path, "schema", f"{where}: {_plain(error.message)}")]
+    return _other(doc, error, path)
+
+
+def _type(doc, error, path) -> list[Problem]:
+    return [doc.problem(path, "schema-type",
+                        f"{_describe(path)} must be {_type_name(error.validator_value)}, not {_value_name(error.instance)}",
+                        _type_hint(error.validator_value, error.instance))]
+
+
+def _enum(doc, error, path) -> list[Problem]:
+    allowed = ", ".join(map(str, error.validator_value))
+    return [doc.problem(path, "schema-enum",
+                        f"{_describe(path)} is {_value_name(error.instance)}; it must be one of: {allowed}",
+                        did_you_mean(str(error.instance), map(str, error.validator_value)))]
+
+
+def _pattern(doc, error, path) -> list[Problem]:
+    description = error.schema.get("description") or f"it must match {error.validator_value}"
+    return [doc.problem(path, "schema-pattern",
+                        f"{_describe(path)} is {_value_name(error.instance)}, which is not of the required form",
+                        description)]
+
+
+def _length(doc, error, path) -> list[Problem]:
+    return [doc.problem(path, "schema-length", f"{_describe(path)}: {_plain(error.message)}")]
+
+
+def _any_of(doc, error, path) -> list[Problem]:
+    options = " or ".join(_type_name(sub.get("type", "string")) for sub in error.validator_value)
+    return [doc.problem(path, "schema", f"{_describe(path)} must be {options}: an id, or a list of ids")]
+
+
+def _other(doc, error, path) -> list[Problem]:
+    return [doc.problem(path, "schema", f"{_describe(path)}: {_plain(error.message)}")]
+
+
+_EXPLAIN = {"required": _required, "additionalProperties": _unknown_property, "const": _const, "type": _type,
+            "enum": _enum, "pattern": _pattern, "anyOf": _any_of}
 
 
 def _type_hint(expected, value) -> str | None:

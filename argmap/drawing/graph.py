@@ -212,9 +212,26 @@ def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), si
     if options.focus is not None and options.focus not in model.claims and options.focus not in model.arguments:
         raise KeyError(options.focus)
     keep = neighbourhood(model, options.focus, options.depth) if options.focus else None
+    graph = _map_graph(model, options, side)
+    sections = _Sections(graph, model, options, side)
     objecting = {o.claim for o in model.objections.values()}
+    for claim in model.claims.values():
+        if keep is None or claim.id in keep:
+            add_claim(sections.holding(claim.section), model, claim, options, side, claim.id in objecting)
+    for argument in model.arguments.values():
+        if keep is None or argument.id in keep:
+            _add_argument(graph, sections.holding(argument.section), argument, options, side, keep)
+    for objection in model.objections.values():
+        if keep is None or (objection.claim in keep and objection.target in keep):
+            _add_objection(graph, objection, options, side)
+    sections.close()
+    if options.legend:
+        graph.subgraph(_legend(options))
+    return graph
 
-    graph = _Digraph(name=f"cluster_{side}" if side else model.id, graph_attr={
+
+def _map_graph(model: ArgumentMap, options: RenderOptions, side: str) -> graphviz.Digraph:
+    return _Digraph(name=f"cluster_{side}" if side else model.id, graph_attr={
         "rankdir": options.direction, "newrank": "true", "nodesep": "0.3", "ranksep": "0.45",
         "fontname": options.style.font, "label": f"<{_html(model.title, 80, 300)}>", "labelloc": "t", "fontsize": "16",
         "tooltip": _plain(model.title), "id": svg_id("map", model.id, side) if side else "argmap",
@@ -222,65 +239,63 @@ def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), si
     }, node_attr={"fontname": options.style.font, "fontsize": "11", "margin": "0.12,0.06"},
         edge_attr={"fontname": options.style.font, "fontsize": "9", "arrowsize": "0.7"})
 
-    clusters: dict[str | None, graphviz.Digraph] = {}
 
-    def container(section: str | None) -> graphviz.Digraph:
-        if not options.sections or section is None:
-            return graph
-        if section not in clusters:
-            title = model.sections[section].title if section in model.sections else section
-            clusters[section] = _Digraph(name=f"cluster_section_{side}{section}", graph_attr={
+class _Sections:
+    """The boxes of the essay's sections (with --sections): made on first use, added in the essay's order."""
+
+    def __init__(self, graph: graphviz.Digraph, model: ArgumentMap, options: RenderOptions, side: str):
+        self.graph, self.model, self.options, self.side = graph, model, options, side
+        self.clusters: dict[str, graphviz.Digraph] = {}
+
+    def holding(self, section: str | None) -> graphviz.Digraph:
+        """The graph that a node of this section goes into."""
+        if not self.options.sections or section is None:
+            return self.graph
+        if section not in self.clusters:
+            title = self.model.sections[section].title if section in self.model.sections else section
+            self.clusters[section] = _Digraph(name=f"cluster_section_{self.side}{section}", graph_attr={
                 "label": f"<{_html(title, 60, 200)}>", "style": "rounded,dashed", "color": "#999999",
-                "fontsize": "11", "id": svg_id("section", section, side), "tooltip": _plain(title)})
-        return clusters[section]
+                "fontsize": "11", "id": svg_id("section", section, self.side), "tooltip": _plain(title)})
+        return self.clusters[section]
 
-    for claim in model.claims.values():
-        if keep is None or claim.id in keep:
-            add_claim(container(claim.section), model, claim, options, side, claim.id in objecting)
+    def close(self) -> None:
+        for section in self.model.sections:  # in the essay's order, not first use
+            if section in self.clusters:
+                self.graph.subgraph(self.clusters[section])
 
-    for argument in model.arguments.values():
-        if keep is not None and argument.id not in keep:
-            continue
-        caption = argument.scheme.replace("-", " ") if argument.scheme else ""
-        linked = len(argument.premises) > 1
-        tooltip = argument.text or caption or f"argument {argument.id}"
-        attrs = {"id": svg_id("argument", argument.id, side), "class": "argument" + (" linked" if linked else ""),
-                 "tooltip": _plain(tooltip), "color": options.style.support}
-        if caption or options.ids:
-            text = caption + (f" ({argument.id})" if options.ids else "")
-            container(argument.section).node(argument_node(argument.id, side), label=f"<{_html(text, 24, 200)}>",
-                                             shape="box", style="rounded,filled", fillcolor="#FFFFFF",
-                                             fontcolor=options.style.support, fontsize="8", height="0.2",
-                                             margin="0.05,0.02",
-                                             **attrs)
-        else:
-            container(argument.section).node(argument_node(argument.id, side), label="", shape="circle", width="0.14",
-                                             fixedsize="true", style="filled", fillcolor=options.style.support, **attrs)
-        if keep is None or argument.conclusion in keep:
-            graph.edge(argument_node(argument.id, side), claim_node(argument.conclusion, side), color=options.style.support,
-                       penwidth="1.6", arrowhead="normal", id=svg_id("supports", argument.id, side),
-                       **{"class": "support"})
-        for index, premise in enumerate(argument.premises):
-            if keep is None or premise in keep:
-                graph.edge(claim_node(premise, side), argument_node(argument.id, side), color=options.style.support,
-                           penwidth="1.2", arrowhead="none", id=svg_id("premise", f"{argument.id}-{index}", side),
-                           **{"class": "premise"})
 
-    for objection in model.objections.values():
-        if keep is not None and (objection.claim not in keep or objection.target not in keep):
-            continue
-        target = (argument_node(objection.target, side) if objection.kind == UNDERCUT
-                  else claim_node(objection.target, side))
-        graph.edge(claim_node(objection.claim, side), target, color=options.style.attack, style="dashed", penwidth="1.6",
-                   arrowhead="tee", id=svg_id("objection", objection.id, side), tooltip=_plain(f"{objection.kind}: {objection.id}"),
-                   **{"class": f"attack {objection.kind}"})
+def _add_argument(graph: graphviz.Digraph, box: graphviz.Digraph, argument, options: RenderOptions, side: str,
+                  keep: set[str] | None) -> None:
+    """The argument's inference node (in its section's box), its edge to the conclusion and from each premise."""
+    caption = argument.scheme.replace("-", " ") if argument.scheme else ""
+    linked = len(argument.premises) > 1
+    tooltip = argument.text or caption or f"argument {argument.id}"
+    attrs = {"id": svg_id("argument", argument.id, side), "class": "argument" + (" linked" if linked else ""),
+             "tooltip": _plain(tooltip), "color": options.style.support}
+    if caption or options.ids:
+        text = caption + (f" ({argument.id})" if options.ids else "")
+        box.node(argument_node(argument.id, side), label=f"<{_html(text, 24, 200)}>", shape="box",
+                 style="rounded,filled", fillcolor="#FFFFFF", fontcolor=options.style.support, fontsize="8",
+                 height="0.2", margin="0.05,0.02", **attrs)
+    else:
+        box.node(argument_node(argument.id, side), label="", shape="circle", width="0.14", fixedsize="true",
+                 style="filled", fillcolor=options.style.support, **attrs)
+    if keep is None or argument.conclusion in keep:
+        graph.edge(argument_node(argument.id, side), claim_node(argument.conclusion, side), color=options.style.support,
+                   penwidth="1.6", arrowhead="normal", id=svg_id("supports", argument.id, side), **{"class": "support"})
+    for index, premise in enumerate(argument.premises):
+        if keep is None or premise in keep:
+            graph.edge(claim_node(premise, side), argument_node(argument.id, side), color=options.style.support,
+                       penwidth="1.2", arrowhead="none", id=svg_id("premise", f"{argument.id}-{index}", side),
+                       **{"class": "premise"})
 
-    for section in model.sections:  # in the essay's order, not first use
-        if section in clusters:
-            graph.subgraph(clusters[section])
-    if options.legend:
-        graph.subgraph(_legend(options))
-    return graph
+
+def _add_objection(graph: graphviz.Digraph, objection, options: RenderOptions, side: str) -> None:
+    target = (argument_node(objection.target, side) if objection.kind == UNDERCUT
+              else claim_node(objection.target, side))
+    graph.edge(claim_node(objection.claim, side), target, color=options.style.attack, style="dashed", penwidth="1.6",
+               arrowhead="tee", id=svg_id("objection", objection.id, side),
+               tooltip=_plain(f"{objection.kind}: {objection.id}"), **{"class": f"attack {objection.kind}"})
 
 
 def add_claim(graph: graphviz.Digraph, model: ArgumentMap, claim, options: RenderOptions, side: str = "",

@@ -55,63 +55,86 @@ def load(document, importer: Importer) -> None:
     meta = document.get("argmap") if isinstance(document.get("argmap"), dict) else {}
     if meta.get("thesis"):
         importer.meta["thesis"] = meta["thesis"]
-    nodes = {}
+    graph = _Graph(_argument_nodes(document["nodes"], importer))
+    graph.connect(document.get("edges") or [], importer)
+    for node_id, node in graph.nodes.items():
+        if graph.kind[node_id] == "I":
+            text = str(node.get("text", ""))
+            importer.claim(node_id, text if text.strip() else f"(empty node {node_id})")
+    for node_id, node in graph.nodes.items():
+        if graph.kind[node_id] == "RA":
+            _add_inference(graph, node_id, node, importer)
+    for node_id in graph.nodes:
+        if graph.kind[node_id] == "CA":
+            _add_conflict(graph, node_id, importer)
+        elif graph.kind[node_id] == "MA":
+            importer.warn(f"MA (rephrase) node {node_id} was dropped: argmap has no rephrase relation")
+        elif graph.kind[node_id] == "PA":
+            importer.warn(f"PA (preference) node {node_id} was dropped: argmap has no preferences")
+
+
+def _argument_nodes(nodes: list, importer: Importer) -> dict[str, dict]:
+    """The I, RA, CA, MA and PA nodes by id; the rest (dialogue, malformed) skipped with a warning per kind."""
+    kept: dict[str, dict] = {}
     skipped: dict[str, int] = defaultdict(int)
-    for node in document["nodes"]:
+    for node in nodes:
         if not isinstance(node, dict) or "nodeID" not in node:
             skipped["without a nodeID"] += 1
             continue
-        kind = str(node.get("type", "")).upper()
-        if kind not in ARGUMENT_TYPES:
-            skipped[f"of type {kind or '(none)'}" + (" (dialogue)" if kind in DIALOGUE_TYPES else "")] += 1
+        node_type = str(node.get("type", "")).upper()
+        if node_type not in ARGUMENT_TYPES:
+            skipped[f"of type {node_type or '(none)'}" + (" (dialogue)" if node_type in DIALOGUE_TYPES else "")] += 1
             continue
-        nodes[str(node["nodeID"])] = node
+        kept[str(node["nodeID"])] = node
     for description, count in sorted(skipped.items()):
         importer.warn(f"{count} node{'s' * (count != 1)} {description} skipped")
-    incoming: dict[str, list[str]] = defaultdict(list)
-    outgoing: dict[str, list[str]] = defaultdict(list)
-    dangling = 0
-    for edge in document.get("edges") or []:
-        source, target = str(edge.get("fromID")), str(edge.get("toID"))
-        if source in nodes and target in nodes:
-            outgoing[source].append(target)
-            incoming[target].append(source)
-        else:
-            dangling += 1
-    if dangling:
-        importer.warn(f"{dangling} edge{'s' * (dangling != 1)} to or from nodes not kept were skipped")
-    kind = {node_id: str(node.get("type")).upper() for node_id, node in nodes.items()}
-    for node_id, node in nodes.items():
-        if kind[node_id] == "I":
-            text = str(node.get("text", ""))
-            importer.claim(node_id, text if text.strip() else f"(empty node {node_id})")
-    for node_id, node in nodes.items():
-        if kind[node_id] != "RA":
-            continue
-        premises = [n for n in incoming[node_id] if kind.get(n) == "I"]
-        conclusions = [n for n in outgoing[node_id] if kind.get(n) == "I"]
-        if not premises or not conclusions:
-            importer.warn(f"RA node {node_id} was dropped: it needs premises and a conclusion among I-nodes")
-            continue
-        if len(conclusions) > 1:
-            importer.warn(f"RA node {node_id} has {len(conclusions)} conclusions; each became an argument")
-        for index, conclusion in enumerate(conclusions):
-            name = node_id if index == 0 else f"{node_id}-{index + 1}"
-            importer.argument(name, conclusion, premises, scheme=node.get("scheme") or _scheme(node.get("text")))
-    for node_id, node in nodes.items():
-        if kind[node_id] != "CA":
-            continue
-        pairs = [(o, t) for o in incoming[node_id] if kind.get(o) == "I" for t in outgoing[node_id]]
-        for index, (objector, target) in enumerate(pairs):
-            if kind.get(target) in ("I", "RA"):
-                importer.objection(objector, target, name=node_id if len(pairs) == 1 else f"{node_id}-{index + 1}")
+    return kept
+
+
+class _Graph:
+    """The kept nodes with their types and the edges between them."""
+
+    def __init__(self, nodes: dict[str, dict]):
+        self.nodes = nodes
+        self.kind = {node_id: str(node.get("type")).upper() for node_id, node in nodes.items()}
+        self.incoming: dict[str, list[str]] = defaultdict(list)
+        self.outgoing: dict[str, list[str]] = defaultdict(list)
+
+    def connect(self, edges: list, importer: Importer) -> None:
+        dangling = 0
+        for edge in edges:
+            source, target = str(edge.get("fromID")), str(edge.get("toID"))
+            if source in self.nodes and target in self.nodes:
+                self.outgoing[source].append(target)
+                self.incoming[target].append(source)
             else:
-                importer.warn(f"CA node {node_id} attacks a {kind.get(target)} node; that attack was dropped")
-    for node_id, node in nodes.items():
-        if kind[node_id] == "MA":
-            importer.warn(f"MA (rephrase) node {node_id} was dropped: argmap has no rephrase relation")
-        elif kind[node_id] == "PA":
-            importer.warn(f"PA (preference) node {node_id} was dropped: argmap has no preferences")
+                dangling += 1
+        if dangling:
+            importer.warn(f"{dangling} edge{'s' * (dangling != 1)} to or from nodes not kept were skipped")
+
+
+def _add_inference(graph: _Graph, node_id: str, node: dict, importer: Importer) -> None:
+    """An RA node: an argument from its I-node premises to each of its I-node conclusions."""
+    premises = [n for n in graph.incoming[node_id] if graph.kind.get(n) == "I"]
+    conclusions = [n for n in graph.outgoing[node_id] if graph.kind.get(n) == "I"]
+    if not premises or not conclusions:
+        importer.warn(f"RA node {node_id} was dropped: it needs premises and a conclusion among I-nodes")
+        return
+    if len(conclusions) > 1:
+        importer.warn(f"RA node {node_id} has {len(conclusions)} conclusions; each became an argument")
+    for index, conclusion in enumerate(conclusions):
+        name = node_id if index == 0 else f"{node_id}-{index + 1}"
+        importer.argument(name, conclusion, premises, scheme=node.get("scheme") or _scheme(node.get("text")))
+
+
+def _add_conflict(graph: _Graph, node_id: str, importer: Importer) -> None:
+    """A CA node: an objection from each attacking I-node against each attacked I- or RA-node."""
+    pairs = [(o, t) for o in graph.incoming[node_id] if graph.kind.get(o) == "I" for t in graph.outgoing[node_id]]
+    for index, (objector, target) in enumerate(pairs):
+        if graph.kind.get(target) in ("I", "RA"):
+            importer.objection(objector, target, name=node_id if len(pairs) == 1 else f"{node_id}-{index + 1}")
+        else:
+            importer.warn(f"CA node {node_id} attacks a {graph.kind.get(target)} node; that attack was dropped")
 
 
 def _scheme(text) -> str | None:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import yaml
 
+from ..model import ID_PATTERN
 from ..reading.document import Dumper
 
-ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+ID = re.compile(ID_PATTERN)
 
 
 def slug(text: str, fallback: str) -> str:
