@@ -156,7 +156,7 @@ def test_bundled_links_cover_all_four_relations(runner):
 
 
 def test_suggester_quality_on_the_bundled_essays_does_not_fall():
-    """README states these figures; the floors keep a change from quietly making suggestions worse."""
+    """docs/cli.md states these figures; the floors keep a change from quietly making suggestions worse."""
     from argmap.compare import DEFAULT_THRESHOLD, evaluate
     from argmap.validation import check_file
 
