@@ -108,7 +108,8 @@ def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, thresh
 
     if links is not None and a.file:
         links = oriented(links, Path(a.file))
-    return join(a, b, links, DEFAULT_THRESHOLD if threshold is None else threshold, suggest=suggest, wrap=progress)
+    return join(a, b, links, DEFAULT_THRESHOLD if threshold is None else threshold, suggest=suggest,
+                wrap=progress or iter)
 
 
 def render_comparison(result: Comparison, fmt: str = "svg", linked_only: bool = False, timeout: float = 120.0) -> bytes:

@@ -7,7 +7,7 @@ ERROR = "error"
 WARNING = "warning"
 
 # Every code argmap can report, with its default severity and the sentence that documents it.
-# README's table of codes is checked against this registry by the tests.
+# docs/problem-codes.md is generated from this registry (docs/generate_reference.py); a test keeps them equal.
 CODES: dict[str, tuple[str, str]] = {
     # Reading the file
     "file-unreadable": (ERROR, "The file cannot be read (missing, a folder, no permission)."),

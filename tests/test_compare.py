@@ -156,9 +156,9 @@ def test_bundled_links_cover_all_four_relations(runner):
 
 
 def test_suggester_quality_on_the_bundled_essays_does_not_fall():
-    """README states these figures; the floors keep a change from quietly making suggestions worse."""
-    from argmap.comparing.compare import DEFAULT_THRESHOLD, evaluate
+    """docs/cli.md states these figures; the floors keep a change from quietly making suggestions worse."""
     from argmap.checking.pipeline import check_file
+    from argmap.comparing.compare import DEFAULT_THRESHOLD, evaluate
 
     links = check_file(ESSAY_A.parent / "links" / "2019-02-15-zhang-finding-a-solution--2021-peninsula-stalemate.yaml").links
     result = evaluate(argmap.load(ESSAY_A), argmap.load(ESSAY_B), links, DEFAULT_THRESHOLD)

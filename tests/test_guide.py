@@ -1,6 +1,6 @@
-"""docs/guide.md kept true: every command it shows is run, and its output and exit status compared.
+"""docs/guide.md and docs/cli.md kept true: every command they show is run, and its output and exit status compared.
 
-The guide's conventions, which this file reads:
+The conventions of both pages, which this file reads:
 
 - ```console blocks: a line starting with "$ " is a command; the lines after it, up to the next "$ "
   line or the end of the block, are its exact output (stdout and stderr together, as a terminal shows
@@ -11,15 +11,14 @@ The guide's conventions, which this file reads:
 - ```diff file=PATH: the reader edits PATH; lines starting with " " (context) and "-" are replaced by
   the context and "+" lines; "@@" lines separate hunks. Each hunk must match exactly one place.
 
-Commands run in document order with bash, in a temporary copy of the repository's docs/guide, maps and
-schema folders, with the venv's `argmap` first on PATH.
+Commands run in document order with bash (the guide first, then the CLI reference), in one temporary copy
+of the repository's docs/guide, maps and schema folders, with the venv's `argmap` first on PATH.
 
 To see what the commands print now (to update the guide after a change): python tests/test_guide.py
 """
 from __future__ import annotations
 
 import difflib
-import json
 import os
 import re
 import shutil
@@ -33,6 +32,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "guide.md"
+CLI_REFERENCE = ROOT / "docs" / "cli.md"
 FINISHED_MAP = ROOT / "docs" / "guide" / "bike-lane.yaml"
 PICTURE = ROOT / "docs" / "guide" / "bike-lane.svg"
 COPIED = ("docs/guide", "maps", "schema")
@@ -43,16 +43,17 @@ FENCE = re.compile(r"^```(\S*)(.*)$")
 @dataclass
 class Step:
     kind: str  # "command", "file" or "diff"
-    line: int  # line of the guide where it is shown
+    line: int  # line of the page where it is shown
     text: str = ""  # the command, or the file's content, or the diff
     path: str = ""  # for files and diffs
     expected: list[str] = field(default_factory=list)
     exit: int = 0
     partial: bool = False
     run: bool = True
+    page: str = "guide.md"
 
     def __str__(self) -> str:
-        return f"guide.md:{self.line}: " + (f"$ {self.text}" if self.kind == "command" else f"{self.kind} {self.path}")
+        return f"{self.page}:{self.line}: " + (f"$ {self.text}" if self.kind == "command" else f"{self.kind} {self.path}")
 
 
 def blocks(markdown: str):
@@ -73,7 +74,7 @@ def blocks(markdown: str):
         index = end + 1
 
 
-def steps(markdown: str) -> list[Step]:
+def steps(markdown: str, page: str = "guide.md") -> list[Step]:
     found: list[Step] = []
     for info, first_line, content in blocks(markdown):
         language, words = info[0], info[1:]
@@ -83,7 +84,7 @@ def steps(markdown: str) -> list[Step]:
             for offset, line in enumerate(content):
                 if line.startswith("$ "):
                     commands.append(Step("command", first_line + offset, line[2:], partial="partial" in words,
-                                         run="norun" not in words))
+                                         run="norun" not in words, page=page))
                 elif commands:
                     commands[-1].expected.append(line)
             for step in commands:
@@ -91,9 +92,9 @@ def steps(markdown: str) -> list[Step]:
                     step.exit = int(EXIT.match(step.expected.pop()).group(1))
             found.extend(commands)
         elif "file" in attributes and language in ("yaml", "text", "json"):
-            found.append(Step("file", first_line, "\n".join(content) + "\n", path=attributes["file"]))
+            found.append(Step("file", first_line, "\n".join(content) + "\n", path=attributes["file"], page=page))
         elif "file" in attributes and language == "diff":
-            found.append(Step("diff", first_line, "\n".join(content), path=attributes["file"]))
+            found.append(Step("diff", first_line, "\n".join(content), path=attributes["file"], page=page))
     return found
 
 
@@ -184,7 +185,8 @@ def check_output(step: Step, result: subprocess.CompletedProcess) -> None:
 
 
 GUIDE_TEXT = GUIDE.read_text(encoding="utf-8")
-STEPS = steps(GUIDE_TEXT)
+GUIDE_STEPS = steps(GUIDE_TEXT)
+STEPS = GUIDE_STEPS + steps(CLI_REFERENCE.read_text(encoding="utf-8"), "cli.md")
 COMMANDS = [index for index, step in enumerate(STEPS) if step.kind == "command" and step.run]
 
 
@@ -200,18 +202,20 @@ def replay():
 
 def test_guide_shows_commands():
     assert len(COMMANDS) >= 30
+    pages = {STEPS[index].page for index in COMMANDS}
+    assert pages == {"guide.md", "cli.md"}, f"both pages show commands that run, not only {pages}"
     assert any(not step.run for step in STEPS), "the --watch example is shown, not run"
     assert all(step.kind != "command" or "--watch" not in step.text or not step.run for step in STEPS)
 
 
-@pytest.mark.parametrize("index", COMMANDS, ids=lambda i: f"line{STEPS[i].line}")
+@pytest.mark.parametrize("index", COMMANDS, ids=lambda i: f"{STEPS[i].page[:-3]}-line{STEPS[i].line}")
 def test_command(replay, index):
     check_output(STEPS[index], replay.until(index))
 
 
 def test_tutorial_ends_with_the_finished_map(replay):
     """The file the tutorial builds, step by step, is the one in the repository."""
-    replay.until(len(STEPS) - 1)
+    replay.until(len(GUIDE_STEPS) - 1)
     built = (replay.folder / "docs" / "guide" / "bike-lane.yaml").read_text(encoding="utf-8")
     assert built == FINISHED_MAP.read_text(encoding="utf-8")
 
@@ -222,94 +226,15 @@ def _node_ids(svg: str) -> set[str]:
 
 def test_guide_picture_is_current(replay):
     """docs/guide/bike-lane.svg, shown in the guide, is the tutorial's rendering of the finished map."""
-    replay.until(len(STEPS) - 1)
+    replay.until(len(GUIDE_STEPS) - 1)
     rendered = (replay.folder / "docs" / "guide" / "bike-lane.svg").read_text(encoding="utf-8")
     assert PICTURE.is_file(), "render it: argmap render docs/guide/bike-lane.yaml -o docs/guide/bike-lane.svg"
     assert _node_ids(PICTURE.read_text(encoding="utf-8")) == _node_ids(rendered)
     assert "guide/bike-lane.svg" in GUIDE_TEXT
 
 
-def _part(title: str) -> str:
-    """The text of the guide's part whose level-2 heading contains `title`."""
-    parts: list[list[str]] = [[]]
-    fenced = False
-    for line in GUIDE_TEXT.splitlines():
-        if line.startswith("```"):
-            fenced = not fenced
-        if line.startswith("## ") and not fenced:
-            parts.append([])
-        parts[-1].append(line)
-    found = ["\n".join(part) for part in parts if part and title in part[0]]
-    assert len(found) == 1, f"the guide needs one '## ...{title}...' part"
-    return found[0]
-
-
-def _help(*args: str) -> str:
-    return subprocess.run([sys.executable, "-m", "argmap", *args, "--help"], env=environment(), text=True,
-                          stdout=subprocess.PIPE, check=True).stdout
-
-
-def _subcommands() -> list[str]:
-    listing = _help().split("Commands:", 1)[1]
-    return re.findall(r"(?m)^  (\S+)", listing)
-
-
-def test_cli_reference_has_every_command_and_option():
-    reference = _part("CLI reference")
-    commands = _subcommands()
-    assert {"validate", "render", "coverage", "compare", "export", "import", "new", "schema"} <= set(commands)
-    sections = {m.group(1): m.start() for m in re.finditer(r"(?m)^### `argmap ([a-z-]+)", reference)}
-    for command in commands:
-        assert command in sections, f"the CLI reference needs a '### `argmap {command} ...`' section"
-        start = sections[command]
-        end = min([s for s in sections.values() if s > start] + [len(reference)])
-        text = reference[start:end]
-        options = set(re.findall(r"(?m)^\s+(?:-\w, )?(--[\w-]+)", _help(command))) - {"--help"}
-        missing = sorted(option for option in options if f"`{option}" not in text and f" {option}" not in text)
-        assert not missing, f"the CLI reference of argmap {command} does not name {missing}"
-
-
-def _schema(name: str) -> dict:
-    return json.loads((ROOT / "schema" / name).read_text(encoding="utf-8"))
-
-
-def test_format_reference_has_every_property():
-    reference = _part("Format reference")
-    schema = _schema("argmap.schema.json")
-    defs = schema["$defs"]
-    named = {
-        "map": schema["properties"],
-        "source": schema["properties"]["source"]["properties"],
-        "source.omitted": schema["properties"]["source"]["properties"]["omitted"]["items"]["properties"],
-        "actor": schema["properties"]["actors"]["additionalProperties"]["properties"],
-        "section": schema["properties"]["sections"]["additionalProperties"]["properties"],
-        "claim": defs["claim"]["properties"],
-        "argument": defs["argument"]["properties"],
-        "objection": defs["objection"]["properties"],
-    }
-    links = _schema("links.schema.json")
-    named["links file"] = links["properties"]
-    named["links.maps"] = links["properties"]["maps"]["properties"]
-    named["link"] = links["$defs"]["link"]["properties"]
-    for where, properties in named.items():
-        for name in properties:
-            assert f"`{name}`" in reference, f"the format reference does not name the {where} property `{name}`"
-    for role in defs["claim"]["properties"]["role"]["enum"]:
-        assert f"`{role}`" in reference
-    for relation in links["$defs"]["link"]["properties"]["relation"]["enum"]:
-        assert f"`{relation}`" in reference
-
-
-def test_format_reference_has_every_problem_code():
-    from argmap.problems import CODES
-
-    reference = _part("Format reference") + _part("CLI reference")
-    missing = sorted(code for code in CODES if f"`{code}`" not in reference)
-    assert not missing, f"the guide does not explain {missing}"
-
-
 def main() -> None:
-    """Print every command of the guide with its real output, in the guide's notation."""
+    """Print every command of the guide and the CLI reference with its real output, in their notation."""
     with tempfile.TemporaryDirectory(prefix="argmap-guide-") as folder:
         replay = Replay(Path(folder), STEPS)
         for index in range(len(STEPS)):

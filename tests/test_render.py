@@ -272,20 +272,6 @@ def test_many_maps_show_progress_on_a_terminal(needs_dot, tmp_path):
     assert b"Rendering" in shown and b"100%" in shown
 
 
-@pytest.mark.parametrize("map_path", sorted(MAPS.glob("*.yaml")), ids=lambda p: p.stem)
-def test_docs_pictures_are_current(map_path):
-    """README shows docs/NAME.svg for every bundled map; its nodes must be the map's claims and arguments."""
-    model = argmap.load(map_path)
-    picture = ROOT / "docs" / f"{map_path.stem}.svg"
-    assert picture.is_file(), f"render it: argmap render {map_path.relative_to(ROOT)} -o docs/{picture.name}"
-    nodes = _svg_nodes(picture.read_bytes())
-    assert {k.split("-", 1)[1] for k in nodes if k.startswith("claim-")} == set(model.claims)
-    assert {k.split("-", 1)[1] for k in nodes if k.startswith("argument-")} == set(model.arguments)
-    for claim in model.claims.values():
-        tooltip = next(a.get(f"{XLINK}title") for a in nodes[f"claim-{claim.id}"].iter(f"{SVG}a"))
-        assert tooltip.replace("\xa0", " ").split() == (claim.text + "".join(f"\n\u201c{q}\u201d" for q in claim.quotes)).split()
-
-
 def test_big_maps_get_the_fast_layout_and_small_ones_do_not(tmp_path, runner):
     import sys
 
