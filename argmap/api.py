@@ -150,7 +150,7 @@ def detect_format(path: PathLike, text: str) -> str:
         return "argdown"
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise ImportFailed(f"cannot tell the format of {path}: name it with --from") from None
     return "argdown-json" if isinstance(data, dict) and "statements" in data else "aif"
 

@@ -59,6 +59,13 @@ class CannotWrite(ArgmapError):
         super().__init__(f"cannot write {path}: {reason}")
 
 
+class CannotRead(ArgmapError):
+    """An input that is not a regular file, is too large, or cannot be read."""
+
+    def __init__(self, path: str | Path, reason: str):
+        super().__init__(f"cannot read {path}: {reason}")
+
+
 class SourceNotFound(ArgmapError):
     """The source text a map names is not in any sources folder, nor beside the map."""
 

@@ -208,6 +208,12 @@ def _fragments(path, quote):
             yield path + (index,), fragment
 
 
+def source_of(model, sources=()) -> Path | None:
+    """The source text a valid map names, where it is found (None when it is not at hand)."""
+    name = model.source.file
+    return find_source(name, sources, model.file) if name else None
+
+
 def quote_lines(model, sources=()) -> dict[str, list[int]]:
     """For each claim, the lines of its source where its quotes stand (empty when the source is not at hand)."""
     name = model.source.file

@@ -6,7 +6,9 @@ from pathlib import Path
 import click
 
 from ..checking.pipeline import check_file
+from ..checking.sources import source_of
 from ..formats import EXPORTS, IMPORTS
+from ..reading.files import read_input
 from .common import command
 
 
@@ -20,11 +22,12 @@ def export_command(path, target, output) -> None:
     from ..api import export
     from ..output import write_output
 
-    text = export(check_file(path).valid_map(), target)
+    model = check_file(path).valid_map()
+    text = export(model, target)
     if output == "-":
         click.echo(text, nl=False)
     else:
-        write_output(output, text.encode("utf-8"), [path])
+        write_output(output, text.encode("utf-8"), [path, source_of(model)])
 
 
 @command("import")
@@ -48,7 +51,7 @@ def import_command(path, source, output, map_id, title, force) -> None:
     if output != "-" and Path(output).exists() and not force:
         raise click.ClickException(f"{output} exists; use --force to overwrite it")
     try:
-        text = file.read_text(encoding="utf-8")
+        text = read_input(file).decode("utf-8")
     except UnicodeDecodeError:
         raise click.ClickException(f"{path} is not UTF-8 text") from None
     try:

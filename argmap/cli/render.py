@@ -77,7 +77,7 @@ def render_command(paths, output, output_format, timeout, sources, style_file, w
 
     for target in targets:
         if target is not None:
-            refuse_overwriting_inputs(target, files)
+            refuse_overwriting_inputs(target, [*files, style_file])
     options = RenderOptions(**drawing, style=_style(style_file))  # every option of the drawing is one of RenderOptions
     sources = sources_folders(sources)
     explicit = {Path(p) for p in paths}
@@ -86,13 +86,13 @@ def render_command(paths, output, output_format, timeout, sources, style_file, w
     if watch:
         if many or targets[0] is None:
             raise UsageError("--watch takes one map and an output file (-o FILE)")
-        _watch(files[0], targets[0], fmt, options, timeout, sources, port if serve else None)
+        _watch(files[0], targets[0], fmt, options, timeout, sources, port if serve else None, style_file)
         return
     failed = []
     with progress(list(zip(files, targets)), "Rendering", lambda item: str(item[0])) as items:
         for path, target in items:
             try:
-                _render_one(path, target, fmt, options, timeout, sources)
+                _render_one(path, target, fmt, options, timeout, sources, style_file)
             except WrongKind:
                 if path in explicit:
                     raise
@@ -118,22 +118,22 @@ def _style(path: str | None):
         raise click.ClickException(f"{path}: not a valid style file; nothing was rendered") from None
 
 
-def _watch(path: Path, target: Path, fmt, options, timeout, sources, port) -> None:
+def _watch(path: Path, target: Path, fmt, options, timeout, sources, port, style_file) -> None:
     import time
 
-    from ..checking.sources import find_source
+    from ..checking.sources import source_of
     from ..errors import ArgmapError
     from ..watch import serve, watch
 
-    source_of: dict = {}  # the source the last good map named: watched too, without checking the map every poll
+    watched_source: dict = {}  # the source the last good map named: watched too, without checking the map every poll
 
     def watched() -> list[Path]:
-        return [path] + ([source_of["path"]] if source_of.get("path") else [])
+        return [path] + ([watched_source["path"]] if watched_source.get("path") else [])
 
     def job() -> None:
         stamp = time.strftime("%H:%M:%S")
         try:
-            model = _render_one(path, target, fmt, options, timeout, sources)
+            model = _render_one(path, target, fmt, options, timeout, sources, style_file)
         except InvalidMap as error:
             echo_errors(error.problems)
             click.echo(f"[{stamp}] kept the last good {target}; fix the problems above", err=True)
@@ -143,8 +143,7 @@ def _watch(path: Path, target: Path, fmt, options, timeout, sources, port) -> No
             click.echo(f"[{stamp}] {error}; kept the last good {target}", err=True)
         else:
             click.echo(f"[{stamp}] rendered {target}", err=True)
-            name = model.source.file
-            source_of["path"] = find_source(name, sources, str(path)) if name else None
+            watched_source["path"] = source_of(model, sources)
 
     if port is not None:
         try:
@@ -160,9 +159,10 @@ def _watch(path: Path, target: Path, fmt, options, timeout, sources, port) -> No
         click.echo("stopped", err=True)
 
 
-def _render_one(path: Path, target: Path | None, fmt: str, options, timeout: float, sources):
+def _render_one(path: Path, target: Path | None, fmt: str, options, timeout: float, sources, style_file=None):
     """One map drawn to target (stdout when None), and its model; raises InvalidMap, WrongKind, DotError."""
     from ..api import render
+    from ..checking.sources import source_of
     from ..output import write_output
 
     model = check_file(path, sources, False).valid_map()
@@ -171,5 +171,5 @@ def _render_one(path: Path, target: Path | None, fmt: str, options, timeout: flo
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        write_output(target, data, [path])
+        write_output(target, data, [path, style_file, source_of(model, sources)])
     return model

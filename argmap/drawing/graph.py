@@ -334,7 +334,7 @@ def _legend(options: RenderOptions) -> graphviz.Digraph:
     legend.attr("node", fontsize="9", shape="box", style="rounded,filled")
     style = options.style
     for role, (fill, label) in style.roles:
-        legend.node(f"legend.{role}", label=label.capitalize(), fillcolor=fill,
+        legend.node(f"legend.{role}", label=f"<{_html(label.capitalize(), 40, 80)}>", fillcolor=fill,  # never markup
                     **({"penwidth": "3", "style": "rounded,filled,bold"} if role == "thesis" else {}))
     legend.node("legend.implicit", label="Implicit premise", fillcolor="#FFFFFF", style="rounded,filled,dashed")
     legend.node("legend.objection", label="Objecting claim", fillcolor=style.objection)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Iterable
 
@@ -24,3 +25,24 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
 def kind_of(data: object) -> str:
     """'links' for a links file's data, else 'map': the one test that every command uses."""
     return "links" if isinstance(data, dict) and LINKS_KEY in data else "map"
+
+
+MAX_INPUT_BYTES = 16 * 1024 * 1024
+
+
+def read_input(path: str | os.PathLike, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of an input file (an essay, a file to import): a regular file of at most limit bytes, so that a
+    FIFO cannot hang argmap and /dev/zero cannot fill its memory."""
+    from ..errors import CannotRead
+
+    try:
+        with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK)) as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise CannotRead(path, "it is not a regular file (a folder, a pipe or a device)")
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise CannotRead(path, error.strerror or str(error)) from None
+    if len(data) > limit:
+        raise CannotRead(path, f"it is larger than {limit // 2**20} MiB")
+    return data
