@@ -88,8 +88,14 @@ def validator(kind: str = "map"):
     return Draft202012Validator(inline_refs(load_schema(kind)))
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+def _cache_dir() -> Path | None:
+    """The user's cache folder for argmap, or None when there is none (no HOME, as under `docker run -u`)."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base or not os.path.isabs(base):
+        home = os.path.expanduser("~")
+        if home == "~" or not os.path.isabs(home):  # expanduser leaves "~" as it is when it knows no home
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "argmap"
 
 
@@ -107,9 +113,12 @@ def fast_validator(kind: str = "map"):
         return None
     text = schema_path(kind).read_bytes()
     key = hashlib.sha256(text + f"{sys.version}{fastjsonschema.VERSION}".encode()).hexdigest()[:32]
-    cached = _cache_dir() / f"{kind}-{key}.marshal"
+    folder = _cache_dir()
+    cached = folder / f"{kind}-{key}.marshal" if folder else None
     code = None
     try:
+        if cached is None:
+            raise FileNotFoundError
         status = cached.stat()
         # only code this user wrote, in a file nobody else may change, is run
         if status.st_uid == os.getuid() and not status.st_mode & 0o022:
@@ -122,6 +131,8 @@ def fast_validator(kind: str = "map"):
         source = fastjsonschema.compile_to_code(json.loads(text))
         code = compile(source, f"<fastjsonschema {kind}>", "exec")
         try:
+            if cached is None:
+                raise FileNotFoundError  # no cache folder: compiled again next time
             cached.parent.mkdir(parents=True, exist_ok=True)
             cached.parent.chmod(0o700)
             temporary = cached.with_suffix(f".{os.getpid()}.part")

@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from .. import __version__
+from .. import __version__, config
 from .authoring import new_command, schema_command
 from .compare import compare_command
 from .coverage import coverage_command
@@ -27,6 +27,15 @@ class _Main(click.Group):
                 stream.reconfigure(errors="backslashreplace")
         if threading_main():
             signal.signal(signal.SIGTERM, _terminated)  # unwinds like Ctrl-C: dot is stopped, no temp file left
+        try:
+            settings = config.find()
+        except (config.ConfigError, FileNotFoundError) as error:
+            if isinstance(error, FileNotFoundError):
+                settings = config.Config()  # the current folder is gone: invoke() says so
+            else:
+                click.echo(f"Error: {error}", err=True)
+                sys.exit(2)
+        kwargs.setdefault("default_map", settings.defaults())
         return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context):

@@ -120,6 +120,7 @@ def _style(path: str | None):
 
 def _watch(path: Path, target: Path, fmt, options, timeout, sources, port, style_file) -> None:
     import time
+    import urllib.parse
 
     from ..checking.sources import source_of
     from ..errors import ArgmapError
@@ -151,7 +152,8 @@ def _watch(path: Path, target: Path, fmt, options, timeout, sources, port, style
         except OSError as error:
             raise click.ClickException(f"cannot serve on 127.0.0.1:{port}: {error.strerror or error}; "
                                        "choose another --port (0 picks a free one)")
-        click.echo(f"serving http://127.0.0.1:{server.server_address[1]}/{target.name} (reloads on change)", err=True)
+        click.echo(f"serving http://127.0.0.1:{server.server_address[1]}/{urllib.parse.quote(target.name)} "
+                   "(reloads on change)", err=True)
     click.echo(f"watching {path}; Ctrl-C stops", err=True)
     try:
         watch(watched, job)

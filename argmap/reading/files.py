@@ -46,3 +46,26 @@ def read_input(path: str | os.PathLike, limit: int = MAX_INPUT_BYTES) -> bytes:
     if len(data) > limit:
         raise CannotRead(path, f"it is larger than {limit // 2**20} MiB")
     return data
+
+
+def with_dependents_of(paths: list[Path], root: Path) -> list[Path]:
+    """The maps and links files among paths, with what depends on the others: the maps under root that quote a
+    given source text (by its file name), and the links files under root that name a given or found map."""
+    from .document import read_document
+
+    given = list(paths)
+    sources = {p.name for p in given if p.suffix not in MAP_SUFFIXES}
+    checked = [p for p in given if p.suffix in MAP_SUFFIXES]
+    documents = {p.resolve(): read_document(p) for p in expand_paths([root])}
+    for path, doc in documents.items():
+        data = doc.data if isinstance(doc.data, dict) else {}
+        source = data.get("source")
+        if sources and kind_of(data) == "map" and isinstance(source, dict) and source.get("file") in sources:
+            checked.append(Path(os.path.relpath(path)))
+    maps = {p.resolve() for p in checked}
+    for path, doc in documents.items():
+        data = doc.data if isinstance(doc.data, dict) else {}
+        named = data.get("maps") if kind_of(data) == "links" else None
+        if isinstance(named, dict) and any((path.parent / str(m)).resolve() in maps for m in named.values()):
+            checked.append(Path(os.path.relpath(path)))
+    return list(dict.fromkeys(Path(os.path.relpath(p.resolve())) for p in checked))
