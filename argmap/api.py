@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence, Union
@@ -168,6 +169,7 @@ def import_map(text: str, fmt: str | None = None, name: str = "<import>", map_id
     if kind == "argdown" and Path(name).suffix.lower() == ".json":
         kind = "argdown-json"
     imported = importing.read(text, kind, name, map_id, title)
+    _drop_control_characters(imported)
     yaml_text = imported.yaml(output)
     errors = [p for p in check_document(parse_bytes(yaml_text.encode("utf-8"), output or "<import>")).problems
               if p.is_error]
@@ -175,6 +177,31 @@ def import_map(text: str, fmt: str | None = None, name: str = "<import>", map_id
         raise InvalidMap(errors)
     return Imported(yaml_text, tuple(imported.warnings), len(imported.claims), len(imported.arguments),
                     len(imported.objections))
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _drop_control_characters(imported) -> None:
+    """Texts of another format may hold control characters, which a map may not: each becomes a space, once said."""
+    changed = 0
+
+    def clean(value):
+        nonlocal changed
+        if isinstance(value, str) and _CONTROL.search(value):
+            changed += 1
+            return _CONTROL.sub(" ", value)
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        return value
+
+    for collection in (imported.claims, imported.arguments):
+        for item in collection.values():
+            for key in list(item):
+                item[key] = clean(item[key])
+    imported.title = clean(imported.title)
+    if changed:
+        imported.warn(f"{changed} text{'s' * (changed != 1)} held control characters, each replaced by a space")
 
 
 def coverage(model: ArgumentMap, sources: Sources = None) -> Coverage:

@@ -45,7 +45,7 @@ def import_command(path, source, output, map_id, title, force) -> None:
     from ..api import import_map
     from ..errors import InvalidMap
     from ..output import write_output
-    from .common import echo_errors
+    from ..escaping import terminal
 
     file = Path(path)
     if output != "-" and Path(output).exists() and not force:
@@ -56,9 +56,10 @@ def import_command(path, source, output, map_id, title, force) -> None:
         raise click.ClickException(f"{path} is not UTF-8 text") from None
     try:
         imported = import_map(text, source, str(file), map_id, title, output if output != "-" else None)
-    except InvalidMap as error:
-        echo_errors(error.problems)
-        raise click.ClickException("the imported map is not valid; nothing was written") from None
+    except InvalidMap as error:  # a defect of argmap's importer: say what, without pointing into an unwritten file
+        for problem in error.problems:
+            click.echo(f"{terminal(str(path))}: cannot import: {terminal(problem.message)} [{problem.code}]", err=True)
+        raise click.ClickException("the imported map would not be valid; nothing was written (please report this)") from None
     for warning in imported.warnings:
         click.echo(f"{path}: warning: {warning}", err=True)
     if output == "-":

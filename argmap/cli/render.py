@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -67,7 +68,7 @@ def render_command(paths, output, output_format, timeout, sources, style_file, w
         except OSError as error:
             raise click.ClickException(f"cannot create the output folder {folder}: {error.strerror}")
         targets = [folder / f"{path.stem}.{fmt}" for path in files]
-        clashes = sorted({t.name for t in targets if targets.count(t) > 1})
+        clashes = sorted(target.name for target, count in Counter(targets).items() if count > 1)
         if clashes:
             raise UsageError(f"several maps would be written to the same file ({', '.join(clashes)}); "
                              "render them into different folders")

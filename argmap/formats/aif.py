@@ -85,6 +85,9 @@ def _argument_nodes(nodes: list, importer: Importer) -> dict[str, dict]:
         if node_type not in ARGUMENT_TYPES:
             skipped[f"of type {node_type or '(none)'}" + (" (dialogue)" if node_type in DIALOGUE_TYPES else "")] += 1
             continue
+        if str(node["nodeID"]) in kept:
+            skipped["whose nodeID another node has already (the first was kept)"] += 1
+            continue
         kept[str(node["nodeID"])] = node
     for description, count in sorted(skipped.items()):
         importer.warn(f"{count} node{'s' * (count != 1)} {description} skipped")
@@ -127,9 +130,17 @@ def _add_inference(graph: _Graph, node_id: str, node: dict, importer: Importer) 
         importer.argument(name, conclusion, premises, scheme=node.get("scheme") or _scheme(node.get("text")))
 
 
+MAX_CONFLICT_PAIRS = 1000  # objections one CA node may make: AIF joins one attacker to one target
+
+
 def _add_conflict(graph: _Graph, node_id: str, importer: Importer) -> None:
     """A CA node: an objection from each attacking I-node against each attacked I- or RA-node."""
-    pairs = [(o, t) for o in graph.incoming[node_id] if graph.kind.get(o) == "I" for t in graph.outgoing[node_id]]
+    attackers = [o for o in graph.incoming[node_id] if graph.kind.get(o) == "I"]
+    pairs = [(o, t) for o in attackers for t in graph.outgoing[node_id][:MAX_CONFLICT_PAIRS]][:MAX_CONFLICT_PAIRS]
+    whole = len(attackers) * len(graph.outgoing[node_id])
+    if whole > len(pairs):
+        importer.warn(f"CA node {node_id} joins {len(attackers)} attackers to {len(graph.outgoing[node_id])} targets; "
+                      f"only the first {len(pairs)} of those {whole} attacks were imported")
     for index, (objector, target) in enumerate(pairs):
         if graph.kind.get(target) in ("I", "RA"):
             importer.objection(objector, target, name=node_id if len(pairs) == 1 else f"{node_id}-{index + 1}")

@@ -58,15 +58,17 @@ def dump(model: ArgumentMap) -> str:
     lines = ["===", *(f"{key}: {_data(value)}" for key, value in front.items()), "===", ""]
 
     attacks: dict[str, list[str]] = {}
+    made_by: dict[str, list] = {}  # claim -> its objections
     for objection in model.objections.values():
         arrow = f"_> <{objection.target}>" if objection.kind == UNDERCUT else f"-> [{objection.target}]"
         attacks.setdefault(objection.claim, []).append(f"  {arrow}")
+        made_by.setdefault(objection.claim, []).append(objection)
 
     def statement(claim) -> list[str]:
         tags = [claim.role] + (["implicit"] if claim.implicit else []) + list(claim.tags)
         tags += [f"actor: {model.actors[a].name}" for a in claim.actors]
         objections = [{k: v for k, v in {"id": o.id, "target": o.target, "note": o.note}.items() if v}
-                      for o in model.objections.values() if o.claim == claim.id]
+                      for o in made_by.get(claim.id, ())]
         data = {"role": claim.role, "quotes": list(claim.quotes), "implicit": claim.implicit,
                 "actors": list(claim.actors), "section": claim.section, "tags": list(claim.tags), "note": claim.note,
                 "objections": objections}
