@@ -7,12 +7,38 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from .api import (Imported, compare, coverage, export, import_map, load, load_links, load_style, loads, render,
-                  render_comparison, validate, validate_text)
+from .api import (
+    Imported,
+    compare,
+    coverage,
+    export,
+    import_map,
+    load,
+    load_links,
+    load_style,
+    loads,
+    render,
+    render_comparison,
+    validate,
+    validate_text,
+)
 from .checking.links import Link, LinkSet
 from .coverage import Coverage
-from .errors import (ArgmapError, CannotWrite, DotError, DotFailed, DotNotFound, ImportFailed, InvalidMap, NoMapFiles,
-                     OutputIsInput, SourceNotFound, UnknownId, UsageError, WrongKind)
+from .errors import (
+    ArgmapError,
+    CannotWrite,
+    DotError,
+    DotFailed,
+    DotNotFound,
+    ImportFailed,
+    InvalidMap,
+    NoMapFiles,
+    OutputIsInput,
+    SourceNotFound,
+    UnknownId,
+    UsageError,
+    WrongKind,
+)
 from .model import Actor, Argument, ArgumentMap, Claim, Objection, Section, Source
 from .problems import Problem
 

@@ -3,15 +3,16 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence, Union
+from typing import TYPE_CHECKING, Union
 
 from .checking.links import LinkSet
 from .checking.pipeline import check_document, check_file
 from .checking.sources import find_source, quote_lines, read_source, sources_folders
 from .coverage import Coverage
-from .errors import ImportFailed, InvalidMap, SourceNotFound, UnknownId, UsageError, WrongKind
+from .errors import ImportFailed, InvalidMap, SourceNotFound, UnknownId, UsageError
 from .model import ArgumentMap
 from .problems import Problem, did_you_mean
 from .reading.document import parse_bytes, read_document

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import ArgumentMap
 from .checking.sources import SourceText, fold
+from .model import ArgumentMap
 
 CONNECTIVES = frozenset("""
 and or but nor yet so as while although though however besides also then thus therefore hence moreover

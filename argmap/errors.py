@@ -1,8 +1,9 @@
 """The errors argmap raises on purpose: one family, each class with the exit status the CLI gives it."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .problems import Problem

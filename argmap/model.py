@@ -1,9 +1,9 @@
 """The argument map as small immutable values, built only from data that passed every check."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 from .checking.schema import load_schema
 

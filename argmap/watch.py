@@ -6,8 +6,8 @@ import http.server
 import os
 import threading
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 POLL_SECONDS = 0.3
 
@@ -50,13 +50,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         name = self.path.split("?", 1)[0].lstrip("/")
         return host in ("127.0.0.1", "localhost") and name == self.served
 
-    def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+    def do_GET(self) -> None:
         if self._allowed():
             super().do_GET()
         else:
             self.send_error(404)
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         if self._allowed():
             super().do_HEAD()
         else:

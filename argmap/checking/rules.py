@@ -6,7 +6,7 @@ Rules run only on data that passed the schema, so they may rely on its shape.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from ..problems import Problem, did_you_mean
 
@@ -137,7 +137,7 @@ def circular_support(doc, data) -> Iterator[Problem]:
         claims = [claim for claim, _ in cycle]
         first_argument = cycle[0][1]
         yield doc.problem(("arguments", first_argument), "circular-support",
-                          "claims support each other in a circle: " + " -> ".join(claims + [claims[0]]),
+                          "claims support each other in a circle: " + " -> ".join([*claims, claims[0]]),
                           "remove one of the arguments in the circle, or make one of them an objection", key=True)
 
 

@@ -44,7 +44,7 @@ def modeline(map_file: str | Path | None = None) -> str:
     return f"# yaml-language-server: $schema={target.as_posix()}"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_schema(kind: str = "map") -> dict:
     return json.loads(schema_path(kind).read_text(encoding="utf-8"))
 
@@ -80,7 +80,7 @@ def inline_refs(schema: dict) -> dict:
     return inlined
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def validator(kind: str = "map"):
     """The validator, built once per process from the schema with its references inlined (see inline_refs)."""
     from jsonschema import Draft202012Validator
@@ -93,7 +93,7 @@ def _cache_dir() -> Path:
     return Path(base) / "argmap"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def fast_validator(kind: str = "map"):
     """fastjsonschema's compiled validator: many times faster than jsonschema, but it stops at the first error.
 
@@ -191,7 +191,7 @@ def _explain(doc, error) -> list[Problem]:
 
 def _bad_id(doc, error, path) -> list[Problem]:
     key = error.instance
-    return [doc.problem(path + (key,), "schema-pattern", f"{key!r} in {_describe(path)} is not a valid id",
+    return [doc.problem((*path, key), "schema-pattern", f"{key!r} in {_describe(path)} is not a valid id",
                         "use letters, digits, '-', '_' or '.', starting with a letter or digit (e.g. 'no-freeze')",
                         key=True)]
 
@@ -216,7 +216,7 @@ def _required(doc, error, path) -> list[Problem]:
 
 def _unknown_property(doc, error, path) -> list[Problem]:
     known = error.schema.get("properties", {})
-    return [doc.problem(path + (name,), "schema-unknown-property", f"unknown property {name!r} in {_describe(path)}",
+    return [doc.problem((*path, name), "schema-unknown-property", f"unknown property {name!r} in {_describe(path)}",
                         did_you_mean(name, known) or ("known properties: " + ", ".join(known) if known else None),
                         key=True)
             for name in error.instance if name not in known]

@@ -205,7 +205,7 @@ def _fragments(path, quote):
         yield path, quote
     elif isinstance(quote, list):
         for index, fragment in enumerate(quote):
-            yield path + (index,), fragment
+            yield (*path, index), fragment
 
 
 def quote_lines(model, sources=()) -> dict[str, list[int]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from .compare import compare_command
 from .authoring import new_command, schema_command
+from .compare import compare_command
 from .coverage import coverage_command
 from .interop import export_command, import_command
 from .render import render_command

@@ -16,7 +16,6 @@ from ..reading.files import expand_paths
 from .common import color, command, sources_option
 from .progress import progress
 
-
 PARALLEL_FROM = 64  # below this many files, starting processes costs more than it saves
 
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checking.links import RELATIONS, LinkSet
+from ..model import ArgumentMap, Claim
 from ..reading.document import Document, read_document
 from ..reading.files import kind_of
-from ..model import ArgumentMap, Claim
 
 DEFAULT_THRESHOLD = 0.20  # best F1 on the bundled essays' links; see README
 EXPLICIT, SUGGESTED = "explicit", "suggested"

@@ -57,7 +57,7 @@ class Style:
         return dict(self.roles)[role]
 
     @classmethod
-    def from_data(cls, data: dict) -> "Style":
+    def from_data(cls, data: dict) -> Style:
         """A style from a style file's data that passed schema/style.schema.json."""
         roles = dict(ROLE_STYLE)
         for role, given in (data.get("roles") or {}).items():

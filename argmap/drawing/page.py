@@ -117,4 +117,4 @@ def page(title: str, svg: bytes, data: dict[str, dict]) -> bytes:
 <script type="application/json" id="argmap-data">{payload}</script>
 <script>{_SCRIPT}</script>
 </body></html>
-""".encode("utf-8")
+""".encode()

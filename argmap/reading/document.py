@@ -293,7 +293,7 @@ class _Walk:
                 child = parser.get_event()
                 if isinstance(child, yaml.SequenceEndEvent):
                     break
-                data.append(self.node(parser, child, path + (len(data),), depth + 1))
+                data.append(self.node(parser, child, (*path, len(data)), depth + 1))
         elif isinstance(event, yaml.MappingStartEvent):
             data = self.mapping(parser, path, depth)
         else:  # pragma: no cover - the parser emits nothing else here
@@ -319,10 +319,10 @@ class _Walk:
                 self.stop(mark, "merge-key", "YAML merge keys (<<) are not accepted",
                           "write the properties out in full")
             if key in data:
-                first = self.doc.key_positions[path + (key,)]
+                first = self.doc.key_positions[(*path, key)]
                 self.stop(mark, "duplicate-key", f"the key {key!r} is given twice (first on line {first[0]})",
                           "remove one of them, or give them different names; YAML would silently keep the last")
-            self.doc.key_positions[path + (key,)] = self.where(mark)
+            self.doc.key_positions[(*path, key)] = self.where(mark)
             self._check_text(key_event)
             value_event = parser.get_event()
             between = self.text[key_event.end_mark.index:value_event.start_mark.index]
@@ -332,7 +332,7 @@ class _Walk:
                 line, column = _line_column(self.text, index)
                 raise _Stop(Problem(self.doc.file, line, column, "tab", "a tab where YAML needs spaces",
                                     "separate the key's colon from its value with spaces"))
-            data[key] = self.node(parser, value_event, path + (key,), depth + 1)
+            data[key] = self.node(parser, value_event, (*path, key), depth + 1)
 
     def _check_text(self, event) -> None:
         """Escapes ("\\x07", "\\ud800") can put into a value what the file itself may not hold."""
