@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from .checking.links import LinkSet
 from .checking.pipeline import check_document, check_file
@@ -19,11 +19,11 @@ from .reading.document import parse_bytes, read_document
 from .reading.files import expand_paths
 
 if TYPE_CHECKING:
-    from .comparing.compare import Comparison
+    from .comparing.compare import Comparison, Progress
     from .drawing.graph import RenderOptions, Style
 
-PathLike = Union[str, "os.PathLike[str]"]
-Sources = Union[PathLike, Iterable[PathLike], None]  # one sources folder, several, or None for $ARGMAP_SOURCES
+PathLike = str | os.PathLike[str]
+Sources = PathLike | Iterable[PathLike] | None  # one sources folder, several, or None for $ARGMAP_SOURCES
 
 __all__ = ["load", "loads", "validate", "validate_text", "load_links", "load_style", "render", "compare",
            "render_comparison", "export", "import_map", "Imported", "coverage"]
@@ -74,11 +74,11 @@ def load_style(path: PathLike) -> Style:
     from .drawing.graph import Style
 
     doc = read_document(path)
-    problems = list(doc.problems)
-    if not problems and not isinstance(doc.data, dict):
-        problems.append(doc.problem((), "schema-type", "a style file holds a mapping (key: value lines)"))
-    if not problems:
-        problems = check(doc, "style")
+    if doc.problems:
+        raise InvalidMap(list(doc.problems))
+    if not isinstance(doc.data, dict):
+        raise InvalidMap([doc.problem((), "schema-type", "a style file holds a mapping (key: value lines)")])
+    problems = check(doc, "style")
     if problems:
         raise InvalidMap(problems)
     return Style.from_data(doc.data)
@@ -102,8 +102,11 @@ def render(model: ArgumentMap, fmt: str = "svg", options: RenderOptions | None =
 
 
 def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, threshold: float | None = None,
-            suggest: bool = True, progress=None) -> Comparison:
-    """What two maps share, recast, contradict and develop (from links), and suggested pairs above threshold."""
+            suggest: bool = True, progress: Progress | None = None) -> Comparison:
+    """What two maps share, recast, contradict and develop (from links), and suggested pairs above threshold.
+
+    progress, when given, wraps the list of claims to compare (a progress bar, say) and yields its items.
+    """
     from .comparing.compare import DEFAULT_THRESHOLD, oriented
     from .comparing.compare import compare as join
 

@@ -157,7 +157,8 @@ def build(data: dict, positions: dict | None = None, file: str | None = None) ->
         id=data["id"], title=data["title"], thesis=data["thesis"], description=data.get("description"),
         claims=MappingProxyType(claims), arguments=MappingProxyType(arguments),
         objections=MappingProxyType(objections),
-        sections=MappingProxyType({k: Section(k, v["title"], v.get("note")) for k, v in (data.get("sections") or {}).items()}),
+        sections=MappingProxyType({k: Section(k, v["title"], v.get("note"))
+                                   for k, v in (data.get("sections") or {}).items()}),
         actors=MappingProxyType({k: Actor(k, v["name"], v.get("note")) for k, v in (data.get("actors") or {}).items()}),
         source=source, file=file,
     )

@@ -1,6 +1,7 @@
 """Write output files atomically: a failure or an interruption leaves the old file as it was."""
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterable
@@ -9,10 +10,10 @@ from pathlib import Path
 from .errors import CannotWrite, OutputIsInput
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write data to a temporary file beside path, then rename it over path in one step."""
     target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -23,14 +24,12 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-        except FileNotFoundError:
-            pass
         raise
 
 
-def refuse_overwriting_inputs(output: str | os.PathLike, inputs: Iterable[str | os.PathLike]) -> None:
+def refuse_overwriting_inputs(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
     """OutputIsInput when the output would replace one of the files it is made from (`-o map.yaml`)."""
     target = Path(output).resolve()
     for source in inputs:
@@ -38,7 +37,7 @@ def refuse_overwriting_inputs(output: str | os.PathLike, inputs: Iterable[str | 
             raise OutputIsInput(output, source)
 
 
-def write_output(output: str | os.PathLike, data: bytes, inputs: Iterable[str | os.PathLike] = ()) -> None:
+def write_output(output: str | os.PathLike[str], data: bytes, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
     """Write an output that must not replace its inputs, atomically; CannotWrite says why it failed."""
     refuse_overwriting_inputs(output, inputs)
     try:

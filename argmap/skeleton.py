@@ -60,12 +60,12 @@ claims:
 
 
 def _first_sentence(text: str) -> str:
-    for line in text.splitlines():
-        line = " ".join(line.split())
+    for raw_line in text.splitlines():
+        line = " ".join(raw_line.split())
         if len(line.split()) >= 4:
             match = re.match(r"(.+?[.!?])(\s|$)", line)
             return (match.group(1) if match else line)[:300]
-    return next((" ".join(l.split()) for l in text.splitlines() if l.strip()), "")
+    return next((" ".join(line.split()) for line in text.splitlines() if line.strip()), "")
 
 
 def skeleton(source_path: Path, raw: bytes, text: str, output_path: Path) -> str:
@@ -82,4 +82,5 @@ def skeleton(source_path: Path, raw: bytes, text: str, output_path: Path) -> str
         output=output_path.as_posix(), id=map_id, title=json.dumps(title, ensure_ascii=False),
         sha256=hashlib.sha256(raw).hexdigest(),
         published=f'  published: "{date.group(1)}"\n' if date else "",
-        first_line=json.dumps(first_line, ensure_ascii=False), quote=json.dumps(_first_sentence(text), ensure_ascii=False))
+        first_line=json.dumps(first_line, ensure_ascii=False),
+        quote=json.dumps(_first_sentence(text), ensure_ascii=False))

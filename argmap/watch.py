@@ -12,9 +12,9 @@ from pathlib import Path
 POLL_SECONDS = 0.3
 
 
-def _signature(paths: Iterable[Path]) -> tuple:
+def _signature(paths: Iterable[Path]) -> tuple[tuple[str, int | None, int | None], ...]:
     """What changes when a file is saved: its modification time and size (None while it is missing)."""
-    found = []
+    found: list[tuple[str, int | None, int | None]] = []
     for path in paths:
         try:
             status = os.stat(path)
@@ -50,7 +50,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         name = self.path.split("?", 1)[0].lstrip("/")
         return host in ("127.0.0.1", "localhost") and name == self.served
 
-    def do_GET(self) -> None:
+    def do_GET(self) -> None:  # the standard library's name (pep8-naming knows it)
         if self._allowed():
             super().do_GET()
         else:

@@ -113,7 +113,7 @@ def fast_validator(kind: str = "map"):
         status = cached.stat()
         # only code this user wrote, in a file nobody else may change, is run
         if status.st_uid == os.getuid() and not status.st_mode & 0o022:
-            code = marshal.loads(cached.read_bytes())
+            code = marshal.loads(cached.read_bytes())  # noqa: S302 - our own cache, owned and guarded as above
     except (OSError, ValueError, EOFError, TypeError):
         pass
     if not isinstance(code, types.CodeType):
@@ -232,7 +232,8 @@ def _const(doc, error, path) -> list[Problem]:
 
 def _type(doc, error, path) -> list[Problem]:
     return [doc.problem(path, "schema-type",
-                        f"{_describe(path)} must be {_type_name(error.validator_value)}, not {_value_name(error.instance)}",
+                        f"{_describe(path)} must be {_type_name(error.validator_value)}, "
+                        f"not {_value_name(error.instance)}",
                         _type_hint(error.validator_value, error.instance))]
 
 
@@ -271,7 +272,7 @@ def _type_hint(expected, value) -> str | None:
     expected = [expected] if isinstance(expected, str) else expected
     if "boolean" in expected and isinstance(value, str) and value in _YAML11_BOOLEANS:
         return "write true or false: argmap reads YAML 1.2, where yes/no/on/off are plain text"
-    if "string" in expected and isinstance(value, (bool, int, float)) and not isinstance(value, str):
+    if "string" in expected and isinstance(value, (bool, int, float)):
         return "put the value in quotes to keep it as text"
     if "string" in expected and value is None:
         return "write the value after the colon, or remove the property"

@@ -27,7 +27,8 @@ def new_command(source, output, force) -> None:
     except UnicodeDecodeError:
         raise click.ClickException(f"{source} is not UTF-8 text; convert it first (e.g. iconv -t UTF-8)") from None
     write_output(output_path, skeleton(source_path, raw, text, output_path).encode("utf-8"), [source_path])
-    click.echo(f"wrote {output}; next: argmap validate --sources {source_path.parent.as_posix() or '.'} {output}", err=True)
+    click.echo(f"wrote {output}; next: argmap validate --sources {source_path.parent.as_posix() or '.'} {output}",
+               err=True)
 
 
 @command("schema")

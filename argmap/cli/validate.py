@@ -49,8 +49,8 @@ def _default_format() -> str:
               show_default="text, or github when GITHUB_ACTIONS=true",
               help="How to print the problems: for people, JSON, GitHub annotations, or a JUnit XML report.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-@click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0, show_default="0: one per core for 64 files or more",
-              help="Processes to check files in.")
+@click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0,
+              show_default="0: one per core for 64 files or more", help="Processes to check files in.")
 def validate_command(paths, sources, output_format, strict, jobs) -> None:
     """Check map files and folders: schema, references, structure and (with --sources) quotes.
 

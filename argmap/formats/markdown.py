@@ -5,8 +5,7 @@ from ..model import ArgumentMap
 
 
 def _quote(lines: list[str], quotes, indent: str) -> None:
-    for quote in quotes:
-        lines.append(f"{indent}> {' '.join(quote.split())}")
+    lines.extend(f"{indent}> {' '.join(quote.split())}" for quote in quotes)
 
 
 def dump(model: ArgumentMap) -> str:

@@ -10,7 +10,8 @@ if TYPE_CHECKING:
     from ..comparing.compare import Comparison, Pair
 
 SECTIONS = (("same", "Shared (same claim)"), ("recast", "Recast (same point, other words)"),
-            ("contradicts", "Contradicted (opposed or changed assessment)"), ("develops", "Developed (refined or extended)"))
+            ("contradicts", "Contradicted (opposed or changed assessment)"),
+            ("develops", "Developed (refined or extended)"))
 
 
 def _claim_json(claim: Claim) -> dict:
@@ -18,7 +19,7 @@ def _claim_json(claim: Claim) -> dict:
 
 
 def _pair_json(pair: Pair) -> dict:
-    item = {"origin": pair.origin, "a": _claim_json(pair.a), "b": _claim_json(pair.b)}
+    item: dict[str, object] = {"origin": pair.origin, "a": _claim_json(pair.a), "b": _claim_json(pair.b)}
     if pair.relation:
         item["relation"] = pair.relation
         item["note"] = pair.note
@@ -77,8 +78,9 @@ def _cell(text: str) -> str:
 def as_markdown(result: Comparison) -> str:
     a, b = result.a, result.b
     out = [f"# {_cell(a.title)} and {_cell(b.title)}", "",
-           f"Comparing `{a.id}` ({len(a.claims)} claims) with `{b.id}` ({len(b.claims)} claims). "
-           f"Links: `{result.links_file or 'none found'}`. Suggestions: TF-IDF cosine \u2265 {result.threshold:.2f}.", ""]
+           (f"Comparing `{a.id}` ({len(a.claims)} claims) with `{b.id}` ({len(b.claims)} claims). "
+            f"Links: `{result.links_file or 'none found'}`. Suggestions: TF-IDF cosine \u2265 {result.threshold:.2f}."),
+           ""]
     for relation, heading in SECTIONS:
         pairs = result.by_relation(relation)
         out += [f"## {heading}: {len(pairs)}", ""]
