@@ -23,14 +23,19 @@ if TYPE_CHECKING:
     from .drawing.graph import RenderOptions, Style
 
 PathLike = str | os.PathLike[str]
-Sources = PathLike | Iterable[PathLike] | None  # one sources folder, several, or None for $ARGMAP_SOURCES
+Sources = PathLike | Iterable[PathLike] | None  # one sources folder, several, or None: none (see default_sources)
 
 __all__ = ["load", "loads", "validate", "validate_text", "load_links", "load_style", "render", "compare",
            "render_comparison", "export", "import_map", "Imported", "coverage"]
 
 
 def _folders(sources: Sources) -> list[Path]:
-    return [] if sources is None else sources_folders(sources)
+    """The folders named, and no others: $ARGMAP_SOURCES is the command line's default, not the library's."""
+    if sources is None:
+        return []
+    if isinstance(sources, (str, os.PathLike)):
+        return [Path(sources)]
+    return [Path(folder) for folder in sources]
 
 
 def load(path: PathLike, sources: Sources = None) -> ArgumentMap:
