@@ -5,6 +5,7 @@ Settings are defaults: an option given on the command line wins. Paths are relat
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,10 +71,10 @@ def _read_yaml(path: Path) -> dict:
 
 
 def _read_pyproject(path: Path) -> dict | None:
-    try:
+    if sys.version_info >= (3, 11):
         import tomllib
-    except ImportError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+    else:  # Python 3.10
+        import tomli as tomllib
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
@@ -87,15 +88,16 @@ def _read_pyproject(path: Path) -> dict | None:
 
 def _from(path: Path, settings: dict) -> Config:
     where = f"{path}" + (" [tool.argmap]" if path.name == "pyproject.toml" else "")
-    for name, value in settings.items():
+    checked = {}
+    for name, given in settings.items():
         if name not in SETTINGS:
             raise ConfigError(f"{where}: unknown setting {name!r}; the settings are {', '.join(SETTINGS)}")
-        if name in ("sources", "files") and isinstance(value, str):
-            value = [value]
-        if not isinstance(value, _TYPES[name]) or (isinstance(value, list) and not all(isinstance(v, str) for v in value)):
+        value = [given] if name in ("sources", "files") and isinstance(given, str) else given
+        if not isinstance(value, _TYPES[name]) or (isinstance(value, list)
+                                                   and not all(isinstance(v, str) for v in value)):
             kind = {"list": "a list of paths", "bool": "true or false", "str": "a text"}[_TYPES[name].__name__]
             raise ConfigError(f"{where}: {name} must be {kind}")
-        if name in ("sources", "files"):  # relative to the settings file; shown relative to the current folder
+        if isinstance(value, list):  # paths: relative to the settings file; shown relative to the current folder
             value = [os.path.relpath(path.parent / item) if not os.path.isabs(item) else item for item in value]
-        settings[name] = value
-    return Config(path, settings)
+        checked[name] = value
+    return Config(path, checked)

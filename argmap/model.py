@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 from .checking.schema import load_schema
 
@@ -175,7 +175,8 @@ def build(data: dict, positions: dict | None = None, file: str | None = None) ->
         id=data["id"], title=data["title"], thesis=data["thesis"], description=data.get("description"),
         claims=MappingProxyType(claims), arguments=MappingProxyType(arguments),
         objections=MappingProxyType(objections),
-        sections=MappingProxyType({k: Section(k, v["title"], v.get("note")) for k, v in (data.get("sections") or {}).items()}),
+        sections=MappingProxyType({k: Section(k, v["title"], v.get("note"))
+                                   for k, v in (data.get("sections") or {}).items()}),
         actors=MappingProxyType({k: Actor(k, v["name"], v.get("note")) for k, v in (data.get("actors") or {}).items()}),
         source=source, file=file,
     )

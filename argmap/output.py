@@ -1,12 +1,13 @@
 """Write outputs safely: atomically, never over an input, through a symlink to its target, into a FIFO as a stream."""
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from .errors import CannotWrite, OutputIsInput
 
@@ -39,10 +40,8 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-        except FileNotFoundError:
-            pass
         raise
 
 

@@ -63,12 +63,12 @@ claims:
 
 
 def _first_sentence(text: str) -> str:
-    for line in text.splitlines():
-        line = " ".join(line.split())
+    for raw_line in text.splitlines():
+        line = " ".join(raw_line.split())
         if len(line.split()) >= 4:
             match = re.match(r"(.+?[.!?])(\s|$)", line)
             return (match.group(1) if match else line)[:300]
-    return next((" ".join(l.split()) for l in text.splitlines() if l.strip()), "")
+    return next((" ".join(line.split()) for line in text.splitlines() if line.strip()), "")
 
 
 def skeleton(source_path: Path, raw: bytes, text: str, output_path: Path) -> str:
@@ -92,7 +92,8 @@ def skeleton(source_path: Path, raw: bytes, text: str, output_path: Path) -> str
 def _quote_line(sentence: str) -> str:
     if not sentence:  # a text with no line that a map could quote
         return "# quote: the essay's words for it (verbatim)"
-    return f"quote: {json.dumps(sentence, ensure_ascii=False)}      # verbatim from the source: this is its first sentence, as a start"
+    comment = "# verbatim from the source: this is its first sentence, as a start"
+    return f"quote: {json.dumps(sentence, ensure_ascii=False)}      {comment}"
 
 
 def usable_file_name(name: str) -> bool:

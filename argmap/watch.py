@@ -7,15 +7,15 @@ import os
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 POLL_SECONDS = 0.3
 
 
-def _signature(paths: Iterable[Path]) -> tuple:
+def _signature(paths: Iterable[Path]) -> tuple[tuple[str, int | None, int | None], ...]:
     """What changes when a file is saved: its modification time and size (None while it is missing)."""
-    found = []
+    found: list[tuple[str, int | None, int | None]] = []
     for path in paths:
         try:
             status = os.stat(path)
@@ -52,13 +52,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         name = urllib.parse.unquote(self.path.split("?", 1)[0].lstrip("/"))
         return host in ("127.0.0.1", "localhost") and name == self.served
 
-    def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+    def do_GET(self) -> None:  # the standard library's name (pep8-naming knows it)
         if self._allowed():
             super().do_GET()
         else:
             self.send_error(404)
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         if self._allowed():
             super().do_HEAD()
         else:

@@ -33,7 +33,7 @@ class SourceText:
     raw: bytes
     text: str
     folded: str
-    offsets: "_Offsets"  # offsets[i] = index in text of folded[i]
+    offsets: _Offsets  # offsets[i] = index in text of folded[i]
 
     @property
     def sha256(self) -> str:
@@ -44,7 +44,8 @@ class SourceText:
         needle = fold(quote)
         if not needle:
             return
-        pattern = (r"(?<!\w)" if needle[0].isalnum() else "") + re.escape(needle) + (r"(?!\w)" if needle[-1].isalnum() else "")
+        pattern = ((r"(?<!\w)" if needle[0].isalnum() else "") + re.escape(needle)
+                   + (r"(?!\w)" if needle[-1].isalnum() else ""))
         for match in re.finditer(pattern, self.folded):
             yield self.offsets[match.start()], self.offsets[match.end() - 1] + 1
 
@@ -136,7 +137,7 @@ def read_source(path: Path) -> SourceText:
 
 
 @functools.lru_cache(maxsize=32)
-def _read_source(path: Path, mtime_ns: int, size: int) -> SourceText:
+def _read_source(path: Path, mtime_ns: int, size: int) -> SourceText:  # noqa: ARG001 - mtime_ns keys the cache
     if size > MAX_SOURCE_BYTES:
         raise OSError(f"the source is larger than {MAX_SOURCE_BYTES // 2**20} MiB")
     raw = path.read_bytes()
@@ -198,7 +199,8 @@ def check(doc, sources=(), required: bool = False) -> list[Problem]:
     try:
         text = read_source(path.resolve())
     except OSError as error:
-        return [doc.problem(("source", "file"), "source-missing", f"cannot read the source {path}: {error.strerror or error}")]
+        return [doc.problem(("source", "file"), "source-missing",
+                            f"cannot read the source {path}: {error.strerror or error}")]
     problems = []
     expected = source.get("sha256")
     if expected and expected != text.sha256:
@@ -212,8 +214,10 @@ def check(doc, sources=(), required: bool = False) -> list[Problem]:
     for path_, quote in _quotes(data):
         if text.find(quote) is None:
             passage, ratio = text.closest(quote)
-            hint = f"closest passage ({ratio:.0%} alike): {passage!r}" if ratio >= 0.5 else "no similar passage in the source"
-            problems.append(doc.problem(path_, "quote-not-found", f"the quote is not verbatim in {name}: {quote!r}", hint))
+            hint = (f"closest passage ({ratio:.0%} alike): {passage!r}" if ratio >= 0.5
+                    else "no similar passage in the source")
+            problems.append(doc.problem(path_, "quote-not-found", f"the quote is not verbatim in {name}: {quote!r}",
+                                        hint))
     return problems
 
 
@@ -230,7 +234,7 @@ def _fragments(path, quote):
         yield path, quote
     elif isinstance(quote, list):
         for index, fragment in enumerate(quote):
-            yield path + (index,), fragment
+            yield (*path, index), fragment
 
 
 def source_of(model, sources=()) -> Path | None:

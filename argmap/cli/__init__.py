@@ -59,7 +59,7 @@ def threading_main() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
-def _terminated(signum, frame) -> None:
+def _terminated(signum, _frame) -> None:
     raise SystemExit(128 + signum)
 
 

@@ -60,8 +60,8 @@ def compare_command(map_a, map_b, links_path, output_format, threshold, evaluate
         click.echo(f"{len(links.links)} links in {links.file}; suggestions made as if it were empty")
         click.echo("threshold  suggested  links found  recall  precision  precision of top 20")
         for row in scores_by_threshold(a, b, links, threshold):
-            click.echo(f"{row.threshold:9.2f}  {row.suggested:9d}  {row.found:11d}  {row.recall:6.1%}  {row.precision:9.1%}"
-                       f"  {row.precision_at_top:19.1%}")
+            click.echo(f"{row.threshold:9.2f}  {row.suggested:9d}  {row.found:11d}  {row.recall:6.1%}  "
+                       f"{row.precision:9.1%}  {row.precision_at_top:19.1%}")
         return
     comparison = compare(a, b, links, threshold or DEFAULT_THRESHOLD, suggest=not no_suggestions, progress=_bar)
     click.echo(reports.COMPARE[output_format](comparison))

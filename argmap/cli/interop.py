@@ -44,8 +44,8 @@ def import_command(path, source, output, map_id, title, force) -> None:
     """Make an argmap map from AIF JSON or Argdown; every loss of information is reported as a warning."""
     from ..api import import_map
     from ..errors import InvalidMap
-    from ..output import write_output
     from ..escaping import terminal
+    from ..output import write_output
 
     file = Path(path)
     if output != "-" and Path(output).exists() and not force:
@@ -59,7 +59,8 @@ def import_command(path, source, output, map_id, title, force) -> None:
     except InvalidMap as error:  # a defect of argmap's importer: say what, without pointing into an unwritten file
         for problem in error.problems:
             click.echo(f"{terminal(str(path))}: cannot import: {terminal(problem.message)} [{problem.code}]", err=True)
-        raise click.ClickException("the imported map would not be valid; nothing was written (please report this)") from None
+        raise click.ClickException("the imported map would not be valid; nothing was written "
+                                   "(please report this)") from None
     for warning in imported.warnings:
         click.echo(f"{path}: warning: {warning}", err=True)
     if output == "-":

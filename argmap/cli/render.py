@@ -45,7 +45,8 @@ from .progress import progress
                    "last good output and prints its problems. Ctrl-C stops.")
 @click.option("--serve", is_flag=True, help="With --watch: serve the output on http://127.0.0.1 so that an HTML page "
                                              "reloads itself when it changes.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port for --serve (0: any).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port for --serve (0: any).")
 def render_command(paths, output, output_format, timeout, sources, style_file, watch, serve, port, **drawing) -> None:
     """Draw maps as diagrams (SVG, PNG, PDF, DOT, or an interactive HTML page).
 
@@ -61,19 +62,20 @@ def render_command(paths, output, output_format, timeout, sources, style_file, w
     if many and output == "-":
         raise UsageError("-o - (stdout) takes one map, not several")
     fmt = format_for(None if many else output, output_format)
+    targets: list[Path | None]  # None: stdout
     if many:
         folder = Path(output or ".")
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise click.ClickException(f"cannot create the output folder {folder}: {error.strerror}")
+            raise click.ClickException(f"cannot create the output folder {folder}: {error.strerror}") from None
         targets = [folder / f"{path.stem}.{fmt}" for path in files]
-        clashes = sorted(target.name for target, count in Counter(targets).items() if count > 1)
+        clashes = sorted(t.name for t, count in Counter(targets).items() if t is not None and count > 1)
         if clashes:
             raise UsageError(f"several maps would be written to the same file ({', '.join(clashes)}); "
                              "render them into different folders")
     else:
-        targets = [Path(output) if output and output != "-" else None if output == "-" else Path(f"{files[0].stem}.{fmt}")]
+        targets = [None if output == "-" else Path(output) if output else Path(f"{files[0].stem}.{fmt}")]
     from ..output import refuse_overwriting_inputs
 
     for target in targets:
@@ -90,7 +92,7 @@ def render_command(paths, output, output_format, timeout, sources, style_file, w
         _watch(files[0], targets[0], fmt, options, timeout, sources, port if serve else None, style_file)
         return
     failed = []
-    with progress(list(zip(files, targets)), "Rendering", lambda item: str(item[0])) as items:
+    with progress(list(zip(files, targets, strict=True)), "Rendering", lambda item: str(item[0])) as items:
         for path, target in items:
             try:
                 _render_one(path, target, fmt, options, timeout, sources, style_file)
@@ -152,7 +154,7 @@ def _watch(path: Path, target: Path, fmt, options, timeout, sources, port, style
             server = serve(target, port)
         except OSError as error:
             raise click.ClickException(f"cannot serve on 127.0.0.1:{port}: {error.strerror or error}; "
-                                       "choose another --port (0 picks a free one)")
+                                       "choose another --port (0 picks a free one)") from None
         click.echo(f"serving http://127.0.0.1:{server.server_address[1]}/{urllib.parse.quote(target.name)} "
                    "(reloads on change)", err=True)
     click.echo(f"watching {path}; Ctrl-C stops", err=True)

@@ -18,7 +18,6 @@ from ..reading.files import expand_paths, with_dependents_of
 from .common import color, command, sources_option
 from .progress import progress
 
-
 MAX_STDIN_BYTES = 16 * 1024 * 1024
 PARALLEL_FROM = 64  # below this many files, starting processes costs more than it saves
 
@@ -70,8 +69,8 @@ def _default_format() -> str:
 @click.option("--with-dependents", is_flag=True,
               help="Also check what depends on the files given: the maps under the current folder that quote a "
                    "given source text, and the links files that name a given map (the pre-commit hook uses it).")
-@click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0, show_default="0: one per core for 64 files or more",
-              help="Processes to check files in.")
+@click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0,
+              show_default="0: one per core for 64 files or more", help="Processes to check files in.")
 def validate_command(paths, sources, output_format, strict, stdin_filename, with_dependents, jobs) -> None:
     """Check map files and folders: schema, references, structure and (with --sources) quotes.
 

@@ -2,7 +2,8 @@
 
 Every piece of text from a map reaches DOT through one of two doors: `_html()` for labels (HTML-escaped,
 backslashes doubled, so `<`, `&`, quotes and `\\N` stay literal) and `_plain()` for tooltips
-(graphviz.escape on doubled backslashes, so backslashes and `<...>` stay literal). Node names are derived from ids that the schema restricts to [A-Za-z0-9_.-].
+(graphviz.escape on doubled backslashes, so backslashes and `<...>` stay literal). Node names are derived
+from ids that the schema restricts to [A-Za-z0-9_.-].
 """
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ class Style:
         return dict(self.roles)[role]
 
     @classmethod
-    def from_data(cls, data: dict) -> "Style":
+    def from_data(cls, data: dict) -> Style:
         """A style from a style file's data that passed schema/style.schema.json."""
         roles = dict(ROLE_STYLE)
         for role, given in (data.get("roles") or {}).items():

@@ -22,13 +22,12 @@ def _timestamp(model: ArgumentMap) -> str:
 
 def dump(model: ArgumentMap) -> dict:
     stamp = _timestamp(model)
-    nodes, edges = [], []
+    edges: list[dict[str, str | None]] = []
 
     def edge(source: str, target: str) -> None:
         edges.append({"edgeID": str(len(edges) + 1), "fromID": source, "toID": target, "formEdgeID": None})
 
-    for claim in model.claims.values():
-        nodes.append({"nodeID": claim.id, "text": claim.text, "type": "I", "timestamp": stamp})
+    nodes = [{"nodeID": c.id, "text": c.text, "type": "I", "timestamp": stamp} for c in model.claims.values()]
     for argument in model.arguments.values():
         node = {"nodeID": argument.id, "text": argument.scheme.replace("-", " ").capitalize() if argument.scheme
                 else "Default Inference", "type": "RA", "timestamp": stamp}
@@ -46,14 +45,14 @@ def dump(model: ArgumentMap) -> dict:
             "argmap": {"id": model.id, "title": model.title, "thesis": model.thesis}}
 
 
-def load(document, importer: Importer) -> None:
-    """Fill importer from an AIF document (plain or xAIF-wrapped)."""
+def load(document: object, importer: Importer) -> None:
+    """Fill importer from an AIF document (plain or xAIF-wrapped), as json.loads gave it."""
     if isinstance(document, dict) and isinstance(document.get("AIF"), dict):
         document = document["AIF"]
     if not isinstance(document, dict) or not isinstance(document.get("nodes"), list):
         raise ValueError("not AIF: there is no list of 'nodes'")
-    meta = document.get("argmap") if isinstance(document.get("argmap"), dict) else {}
-    if meta.get("thesis"):
+    meta = document.get("argmap")
+    if isinstance(meta, dict) and meta.get("thesis"):
         importer.meta["thesis"] = meta["thesis"]
     graph = _Graph(_argument_nodes(document["nodes"], importer))
     graph.connect(document.get("edges") or [], importer)

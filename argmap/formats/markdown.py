@@ -4,13 +4,11 @@ from __future__ import annotations
 from ..escaping import markdown
 from ..model import ArgumentMap
 
-
 MAX_INDENT = 12  # levels of nesting shown as indentation; deeper claims say their level (a long chain stays linear)
 
 
 def _quote(lines: list[str], quotes, indent: str) -> None:
-    for quote in quotes:
-        lines.append(f"{indent}> {markdown(quote)}")
+    lines.extend(f"{indent}> {markdown(quote)}" for quote in quotes)
 
 
 def dump(model: ArgumentMap) -> str:

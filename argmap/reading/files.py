@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 MAP_SUFFIXES = (".yaml", ".yml")
 LINKS_KEY = "argmap-links"

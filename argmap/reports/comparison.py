@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-
 from typing import TYPE_CHECKING
 
 from .. import escaping
@@ -12,7 +11,8 @@ if TYPE_CHECKING:
     from ..comparing.compare import Comparison, Pair
 
 SECTIONS = (("same", "Shared (same claim)"), ("recast", "Recast (same point, other words)"),
-            ("contradicts", "Contradicted (opposed or changed assessment)"), ("develops", "Developed (refined or extended)"))
+            ("contradicts", "Contradicted (opposed or changed assessment)"),
+            ("develops", "Developed (refined or extended)"))
 
 
 def _claim_json(claim: Claim) -> dict:
@@ -20,7 +20,7 @@ def _claim_json(claim: Claim) -> dict:
 
 
 def _pair_json(pair: Pair) -> dict:
-    item = {"origin": pair.origin, "a": _claim_json(pair.a), "b": _claim_json(pair.b)}
+    item: dict[str, object] = {"origin": pair.origin, "a": _claim_json(pair.a), "b": _claim_json(pair.b)}
     if pair.relation:
         item["relation"] = pair.relation
         item["note"] = pair.note
@@ -52,7 +52,8 @@ def _short(text: str, width: int = 90) -> str:
 def as_text(result: Comparison) -> str:
     a, b = result.a, result.b
     lines = [f"Comparing {a.id} ({len(a.claims)} claims) with {b.id} ({len(b.claims)} claims)",
-             f"links: {escaping.terminal(result.links_file or 'none found')}; suggestions: TF-IDF cosine >= {result.threshold:.2f}", ""]
+             (f"links: {escaping.terminal(result.links_file or 'none found')}; "
+              f"suggestions: TF-IDF cosine >= {result.threshold:.2f}"), ""]
     for relation, heading in SECTIONS:
         pairs = result.by_relation(relation)
         lines.append(f"{heading}: {len(pairs)}")
@@ -80,8 +81,9 @@ def _cell(text: str) -> str:
 def as_markdown(result: Comparison) -> str:
     a, b = result.a, result.b
     out = [f"# {_cell(a.title)} and {_cell(b.title)}", "",
-           f"Comparing `{a.id}` ({len(a.claims)} claims) with `{b.id}` ({len(b.claims)} claims). "
-           f"Links: {_cell(result.links_file or 'none found')}. Suggestions: TF-IDF cosine \u2265 {result.threshold:.2f}.", ""]
+           (f"Comparing `{a.id}` ({len(a.claims)} claims) with `{b.id}` ({len(b.claims)} claims). "
+            f"Links: {_cell(result.links_file or 'none found')}. "
+            f"Suggestions: TF-IDF cosine \u2265 {result.threshold:.2f}."), ""]
     for relation, heading in SECTIONS:
         pairs = result.by_relation(relation)
         out += [f"## {heading}: {len(pairs)}", ""]

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from .. import escaping
 from ..coverage import CARRIED, LEFT_OUT, NOT_CARRIED, PARTLY, Coverage
@@ -15,7 +15,8 @@ def text(reports: Reports, show_all: bool = False) -> str:
     """A headline per map, then each sentence that is not carried (every sentence with show_all)."""
     lines = []
     for path, report in reports:
-        lines.append(f"{escaping.terminal(str(path))}: {report.count(CARRIED)} of {report.arguable} sentences that carry argument are carried "
+        lines.append(f"{escaping.terminal(str(path))}: {report.count(CARRIED)} of {report.arguable} sentences "
+                     "that carry argument are carried "
                      f"({report.share:.1%}); {report.count(PARTLY)} partly, {report.count(NOT_CARRIED)} not carried; "
                      f"{report.count(LEFT_OUT)} left out with a reason")
         for sentence in report.sentences:
@@ -23,7 +24,8 @@ def text(reports: Reports, show_all: bool = False) -> str:
                 detail = (f" by {', '.join(sentence.claims)}" if sentence.claims and sentence.status == CARRIED
                           else f": {sentence.reason}" if sentence.reason
                           else f"; not covered: {' '.join(sentence.uncovered)}" if sentence.uncovered else "")
-                lines.append(f"  {escaping.terminal(report.source)}:{sentence.line}: {sentence.status}{detail}\n    {sentence.text!r}")
+                lines.append(f"  {escaping.terminal(report.source)}:{sentence.line}: {sentence.status}{detail}\n"
+                             f"    {sentence.text!r}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from .. import escaping
 from ..problems import Problem
@@ -61,7 +61,8 @@ def github(problems: Sequence[Problem], files: Sequence[Path] = (), strict: bool
 def _counted(problems: Sequence[Problem]) -> str:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
-    parts = [f"{errors} error{'s' * (errors != 1)}"] * bool(errors) + [f"{warnings} warning{'s' * (warnings != 1)}"] * bool(warnings)
+    parts = [f"{errors} error{'s' * (errors != 1)}"] * bool(errors)
+    parts += [f"{warnings} warning{'s' * (warnings != 1)}"] * bool(warnings)
     return ", ".join(parts)
 
 
