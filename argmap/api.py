@@ -141,6 +141,7 @@ class Imported:
     claims: int
     arguments: int
     objections: int
+    notes: tuple[str, ...] = ()  # what is not a loss but worth knowing (how many relations were kept, renamed ids)
 
 
 def detect_format(path: PathLike, text: str) -> str:
@@ -152,6 +153,8 @@ def detect_format(path: PathLike, text: str) -> str:
         data = json.loads(text)
     except ValueError:
         raise ImportFailed(f"cannot tell the format of {path}: name it with --from") from None
+    except RecursionError:
+        raise ImportFailed(f"{path}: nested too deeply to read") from None
     return "argdown-json" if isinstance(data, dict) and "statements" in data else "aif"
 
 
@@ -174,7 +177,7 @@ def import_map(text: str, fmt: str | None = None, name: str = "<import>", map_id
     if errors:  # the importer should never write an invalid map; say so plainly if it would
         raise InvalidMap(errors)
     return Imported(yaml_text, tuple(imported.warnings), len(imported.claims), len(imported.arguments),
-                    len(imported.objections))
+                    len(imported.objections), tuple(imported.notes))
 
 
 def coverage(model: ArgumentMap, sources: Sources = None) -> Coverage:
