@@ -316,6 +316,93 @@ def test_texts_titles_tags_and_sections(argdown_parser, runner, tmp_path):
     assert any("[Main claim] is written with 2 different texts" in w for w in _warnings(result))
 
 
+# Round-trip defects: each export must come back exactly from Argdown's own parser ------------------------
+
+NASTY = {  # claim id: a text that Argdown would misread unless escaped
+    "url": "See https://example.org/a//b for more.",
+    "tags": "Point #1 and #(x) matter, a#b.",
+    "line-separator": "Line one\u2028{argmap: leak} line two",
+    "front-matter-line": "Before\n===\nafter",
+    "front-matter-inline": "a, === b",
+    "front-matter-start": "=== at the start",
+    "shortcodes": "e.g. this.that at 10:30, :smile: .~. :A: and .happy. too.",
+    "comments": "/* not a comment */ and <!-- nor this --> and // nor this",
+    "markup": "*a* _b_ **c** __d__ [link](http://x.org) @[mention] @<arg>",
+    "braces": "Braces {a: 1} and } x and { y",
+    "backslashes": "Backslash \\ and \\n and trailing \\",
+    "unicode": "Unicode 🙂 ‘x’ “y” — z, 𝐀",
+    "arrows": "Dashes -- and --- and -> and +> and >< and _> and <- done",
+    "line-starts": "(1) numbered and 1. listed and * bullet",
+    "titles": "[A]: fake statement and <B>: fake argument",
+    "invisible": "Separators\u2028and\u2029zero\u200bwidth",
+}
+UNSAFE = ["constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable",
+          "toLocaleString"]
+
+
+def _map_file(tmp_path, data: dict):
+    path = tmp_path / f"{data['id']}.yaml"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert [p for p in argmap.validate(path) if p.is_error] == []
+    return path
+
+
+@pytest.fixture
+def nasty_map(tmp_path):
+    """Every text of NASTY, with tags, notes, a section, an argument summary and metadata that are just as bad."""
+    claims = {cid: {"text": text, "implicit": True} for cid, text in NASTY.items()}
+    claims["tags"]["tags"] = ["1", "x", "x y", "a(b", "𝐀", "t\u2028u"]
+    claims["url"]["section"] = "s"
+    return _map_file(tmp_path, {
+        "argmap": 1, "id": "nasty", "title": "A === title // with {x}", "description": "D\u2028===", "thesis": "url",
+        "sections": {"s": {"title": "Section // #1 ==="}}, "claims": claims,
+        "arguments": {"a": {"conclusion": "url", "premises": ["tags", "braces"], "text": "Summary // #1 {x} ==="}},
+        "objections": {f"o-{cid}": {"claim": cid, "target": "url", "note": "} x === \u2028"}
+                       for cid in list(NASTY)[3:]}})
+
+
+def test_export_of_hostile_texts_is_read_back_exactly_by_argdown(argdown_parser, nasty_map):
+    model = argmap.load(nasty_map)
+    parsed = argdown.parse(argdown.dump(model))
+    assert set(parsed["statements"]) == set(model.claims)
+    misread = {}
+    for claim in model.claims.values():
+        statement = parsed["statements"][claim.id]
+        data = (statement.get("data") or {}).get("argmap") or {}
+        texts = argdown._texts(statement["members"])
+        read = (data.get("text") or (texts[0] if texts else None), data.get("tags", []))
+        if read != (claim.text, list(claim.tags)):
+            misread[claim.id] = read
+    assert misread == {}
+    assert parsed["arguments"]["a"]["members"][0]["data"]["argmap"]["text"] == model.arguments["a"].text
+    assert len(parsed["relations"]) == len(model.objections)
+
+
+def test_round_trip_of_hostile_texts_is_lossless(argdown_parser, nasty_map, tmp_path, runner):
+    source = tmp_path / "nasty.argdown"
+    assert runner.invoke(main, ["export", str(nasty_map), "--to", "argdown", "-o", str(source)]).exit_code == 0
+    back, result = _import(runner, tmp_path, source)
+    assert _unordered(back) == _unordered(argmap.load(nasty_map))
+    assert "warning:" not in result.stderr
+
+
+def test_round_trip_of_ids_that_every_javascript_object_has(argdown_parser, tmp_path, runner):
+    """Argdown's parser crashes on a statement or argument titled 'constructor': the export writes such ids as
+    '[constructor (id)]', and the import reads them back."""
+    claims = {name: {"text": f"The id {name}.", "implicit": True} for name in UNSAFE[:5]}
+    path = _map_file(tmp_path, {
+        "argmap": 1, "id": "unsafe", "title": "Unsafe ids", "thesis": "constructor", "claims": claims,
+        "arguments": {"propertyIsEnumerable": {"conclusion": "constructor", "premises": ["toString", "valueOf"]}},
+        "objections": {"toLocaleString": {"claim": "hasOwnProperty", "target": "propertyIsEnumerable"},
+                       "o": {"claim": "isPrototypeOf", "target": "constructor"}}})
+    source = tmp_path / "unsafe.argdown"
+    assert runner.invoke(main, ["export", str(path), "--to", "argdown", "-o", str(source)]).exit_code == 0
+    assert "[constructor (id)]: The id constructor." in source.read_text()
+    back, result = _import(runner, tmp_path, source)
+    assert _unordered(back) == _unordered(argmap.load(path))
+    assert "warning:" not in result.stderr
+
+
 # Failures ---------------------------------------------------------------------------------------------------
 
 def test_syntax_error_is_one_line_with_its_place(argdown_parser, runner, tmp_path):

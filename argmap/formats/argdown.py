@@ -4,7 +4,10 @@ Writing: statements `[id]: text #tags {argmap: {...}}`, one argument per inferen
 premise-conclusion structure, attacks (`->`) and undercuts (`_>`) under the objecting statement,
 `#` headings for sections, and the map's metadata in the front matter. Everything argmap knows that
 Argdown has no place for travels in the `argmap` data of each element, so that reading it back is
-lossless.
+lossless. Texts are escaped wherever Argdown would read markup: comments (`//`, `/*`), tags, links,
+mentions, emphasis, shortcodes (`.~.`, `:smile:`), front matter (`===`). An id that Argdown's parser
+cannot take as a title (`constructor`, `toString`, ...: the names every JavaScript object has) is
+written as `[constructor (id)]` and read back as `constructor`.
 
 Reading goes through the reference parser (`argdown json`), never through a parser of our own, and keeps
 every relation it reports, as argmap's format best carries it:
@@ -33,6 +36,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from ..errors import ImportFailed
@@ -45,28 +49,64 @@ UNSAFE_TITLES = frozenset({"constructor", "hasOwnProperty", "isPrototypeOf", "pr
                            "__defineSetter__", "__lookupGetter__", "__lookupSetter__"})
 _SAFE_SUFFIX = " (id)"
 
+# Markup that Argdown reads anywhere in a line: always escaped.
+_ALWAYS = re.compile(r"[\\\[\]<>#{}*_@]")
+# Markup made of two characters: '//' and '/*' (comments), '.x.' and ':x:' (shortcodes), '===' (front matter).
+_PAIRED = re.compile(r"/(?=[/*])|[.:](?=\S)|=(?===)")
+# Characters that end a line for Argdown's lexer or its YAML reader, or that are invisible.
+_INVISIBLE = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+
+
+def _title(element_id: str) -> str:
+    """The Argdown title of an argmap id."""
+    return element_id + _SAFE_SUFFIX if element_id in UNSAFE_TITLES else element_id
+
 
 def _name(title: str) -> str:
-    """The argmap id of an Argdown title written as '[constructor (id)]' (and any other title unchanged)."""
+    """The argmap id of an Argdown title written by _title (and any other title unchanged)."""
     if title.endswith(_SAFE_SUFFIX) and title[:-len(_SAFE_SUFFIX)] in UNSAFE_TITLES:
         return title[:-len(_SAFE_SUFFIX)]
     return title
 
 
-_SPECIAL = re.compile(r"([\\\[\]<>#{}*_@])")
-
-
 def _text(text: str) -> str:
     """Argdown text with its markup characters escaped, on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    line = " ".join(text.split())
+    return _PAIRED.sub(lambda m: "\\" + m.group(), _ALWAYS.sub(lambda m: "\\" + m.group(), line))
+
+
+def _string(text: str) -> str:
+    """A JSON string that Argdown's data and front matter cannot misread: no brace ends the data early, no
+    '===' ends the front matter, no line separator breaks the line."""
+    def escape(char: str) -> str:
+        if len(char) == 1 and ord(char) > 0xFFFF:
+            high, low = divmod(ord(char) - 0x10000, 0x400)
+            return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
+        return f"\\u{ord(char):04x}"
+
+    encoded = json.dumps(text, ensure_ascii=False)
+    encoded = re.sub(r"[{}]|=(?===)", lambda m: escape(m.group()), encoded)
+    return "".join(escape(c) if unicodedata.category(c) in _INVISIBLE else c for c in encoded)
 
 
 def _data(value) -> str:
-    return json.dumps(value, ensure_ascii=False)  # JSON is valid inline YAML
+    """value as JSON, which is valid inline YAML, with every string made safe by _string."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_string(str(k))}: {_data(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_data(v) for v in value) + "]"
+    if isinstance(value, str):
+        return _string(value)
+    return json.dumps(value)
 
 
-def _tag(tag: str) -> str:
-    return f"#({tag})" if re.search(r"[^\w-]", tag) else f"#{tag}"
+def _tag(tag: str) -> str | None:
+    """The Argdown tag, or None when Argdown cannot show it (the element's data keeps it)."""
+    if re.fullmatch(r"[A-Za-z0-9-]+", tag):
+        return f"#{tag}"
+    if ")" in tag or any(unicodedata.category(c) in _INVISIBLE for c in tag) or tag != tag.strip():
+        return None
+    return f"#({tag})"
 
 
 def dump(model: ArgumentMap) -> str:
@@ -92,7 +132,8 @@ def dump(model: ArgumentMap) -> str:
 
     attacks: dict[str, list[str]] = {}
     for objection in model.objections.values():
-        arrow = f"_> <{objection.target}>" if objection.kind == UNDERCUT else f"-> [{objection.target}]"
+        target = _title(objection.target)
+        arrow = f"_> <{target}>" if objection.kind == UNDERCUT else f"-> [{target}]"
         attacks.setdefault(objection.claim, []).append(f"  {arrow}")
 
     def statement(claim) -> list[str]:
@@ -106,17 +147,17 @@ def dump(model: ArgumentMap) -> str:
         if " ".join(claim.text.split()) != claim.text:
             data["text"] = claim.text  # Argdown text is one line: keep line breaks and spacing here
         data = {k: v for k, v in data.items() if v not in (None, [], False)}
-        shown = " ".join(_tag(t) for t in tags if ")" not in t)  # '#(a)b)' would end early; the data keeps them
-        head = f"[{claim.id}]: {_text(claim.text)} " + shown + f" {_data({'argmap': data})}"
+        shown = " ".join(t for t in map(_tag, tags) if t)
+        head = f"[{_title(claim.id)}]: {_text(claim.text)} " + shown + f" {_data({'argmap': data})}"
         return [head, *attacks.get(claim.id, []), ""]
 
     def argument(arg) -> list[str]:
         data = {k: v for k, v in {"scheme": arg.scheme, "section": arg.section, "tags": list(arg.tags),
                                   "note": arg.note, "text": arg.text}.items() if v not in (None, [])}
-        head = f"<{arg.id}>" + (f": {_text(arg.text)}" if arg.text else "") + f" {_data({'argmap': data})}"
-        body = [f"({n}) [{p}]" for n, p in enumerate(arg.premises, start=1)]
+        head = f"<{_title(arg.id)}>" + (f": {_text(arg.text)}" if arg.text else "") + f" {_data({'argmap': data})}"
+        body = [f"({n}) [{_title(p)}]" for n, p in enumerate(arg.premises, start=1)]
         rule = f"-- {_text(arg.scheme.replace('-', ' '))} --" if arg.scheme else "----"
-        return [head, "", *body, rule, f"({len(arg.premises) + 1}) [{arg.conclusion}]", ""]
+        return [head, "", *body, rule, f"({len(arg.premises) + 1}) [{_title(arg.conclusion)}]", ""]
 
     order = [None, *model.sections]  # what belongs to no section comes first, before any heading
     for section in order:
