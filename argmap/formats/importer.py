@@ -50,7 +50,9 @@ class Importer:
         self.notes: list[str] = []  # what the user should know that is not a loss (figures, renamed ids)
         self._ids: dict[tuple[str, str], str] = {}  # (kind, foreign name) -> argmap id
         self._taken: set[str] = set()
+        self._next: dict[tuple[str, str], int] = {}
         self._settled: dict | None = None
+        self._by_claims: dict[tuple, str] = {}  # (conclusion, premises) -> the first argument with them
         self._quoted = False
 
     def warn(self, message: str) -> None:
@@ -66,10 +68,11 @@ class Importer:
             base = slug(source, f"{kind[0]}{len(self._ids) + 1}")
             if re.fullmatch(r"\d+", source):
                 base = f"{kind[0]}{source}"
-            candidate, number = base, 2
-            while candidate in self._taken:
-                candidate = _fit(base, f"-{kind}" if number == 2 else f"-{kind}-{number}")
+            candidate, number = base, self._next.get((base, kind), 1)
+            while candidate in self._taken:  # base, base-kind, base-kind-2, base-kind-3, ...
+                candidate = _fit(base, f"-{kind}" if number == 1 else f"-{kind}-{number}")
                 number += 1
+            self._next[(base, kind)] = number  # the next of many alike starts where this one stopped
             self._taken.add(candidate)
             self._ids[key] = candidate
         return self._ids[key]
@@ -130,6 +133,7 @@ class Importer:
             if value:
                 item[key] = value
         self.arguments[argument_id] = item
+        self._by_claims.setdefault((item["conclusion"], tuple(item["premises"])), argument_id)
         return argument_id
 
     def argument_problem(self, conclusion, premises) -> str | None:
@@ -145,10 +149,9 @@ class Importer:
         """An argument from one premise to a conclusion; an existing one with the same claims is reused."""
         problem = self.argument_problem(conclusion, [premise])
         if problem is None:
-            pair = (self._id("claim", conclusion), [self._id("claim", premise)])
-            for argument_id, item in self.arguments.items():
-                if (item["conclusion"], item["premises"]) == pair:
-                    return argument_id
+            found = self._by_claims.get((self._id("claim", conclusion), (self._id("claim", premise),)))
+            if found in self.arguments:
+                return found
         return self.argument(name or f"{premise}-supports-{conclusion}", conclusion, [premise], hint=hint,
                              report=report)
 
