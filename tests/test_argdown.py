@@ -438,3 +438,47 @@ def test_deeply_nested_input_is_refused_cleanly(runner, tmp_path, name, text):
         result = runner.invoke(main, ["import", str(path), *options])
         assert result.exit_code == 1 and "nested too deeply" in result.output, (options, result.output)
         assert "Traceback" not in result.output and not isinstance(result.exception, RecursionError)
+
+
+# The importer's limits, through the JSON that `argdown json` writes (no parser needed) ------------------------
+
+def _model(statements=(), arguments=(), relations=()) -> str:
+    def members(text, role):
+        return [{"type": "statement", "role": role, "text": text}] if text else []
+    return json.dumps({
+        "statements": {t: {"title": t, "members": members(x, "top-level-statement")} for t, x in statements},
+        "arguments": {t: {"title": t, "members": members(x, "argument-description"), "pcs": []} for t, x in arguments},
+        "relations": [{"relationType": k, "from": f, "fromType": ft, "to": t, "toType": tt}
+                      for k, f, ft, t, tt in relations]})
+
+
+def test_long_titles_texts_and_tags_stay_within_the_schema():
+    title = "A very long statement title " * 4
+    text = "word " * 1000
+    imported = argmap.import_map(_model(
+        statements=[(title, text), (title.upper(), "other")],
+        arguments=[(title, "a sketched argument"), (title + "!", "another")],
+        relations=[("support", title, "argument", title, "equivalence-class"),
+                   ("support", title + "!", "argument", title, "equivalence-class"),
+                   ("attack", title.upper(), "equivalence-class", title, "argument")]), "argdown-json", "long.json")
+    model = argmap.loads(imported.yaml)
+    assert all(len(i) <= 64 for i in [*model.claims, *model.arguments, *model.objections])
+    assert len(model.claims) == 4 and len(model.arguments) == 2 and len(model.objections) == 1
+    assert len(next(iter(model.claims.values())).text) == 4000 and any("was cut to 4000" in w for w in imported.warnings)
+    assert imported.notes == ("3 of the 3 relations that Argdown's parser reports were kept as arguments or "
+                              "objections (100%)",)
+
+
+def test_a_sketched_argument_with_many_supports_gets_an_argument_for_each():
+    targets = [(f"T{i}", f"target {i}") for i in range(5)]
+    imported = argmap.import_map(_model(
+        statements=targets, arguments=[("A", "the gist")],
+        relations=[("support", "A", "argument", t, "equivalence-class") for t, _ in targets]), "argdown-json", "m.json")
+    model = argmap.loads(imported.yaml)
+    assert sorted(model.arguments) == ["A-argument", "A-argument-2", "A-argument-3", "A-argument-4", "A-argument-5"]
+    assert {a.premises for a in model.arguments.values()} == {("A",)}
+
+
+def test_no_statements_and_no_arguments_is_a_clear_error():
+    with pytest.raises(argmap.errors.ImportFailed, match="holds no statements or arguments"):
+        argmap.import_map(_model(), "argdown-json", "empty.json")

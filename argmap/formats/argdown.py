@@ -38,6 +38,7 @@ import subprocess
 import tempfile
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from ..errors import ImportFailed
 from ..model import ROLES, UNDERCUT, ArgumentMap
@@ -110,7 +111,7 @@ def _tag(tag: str) -> str | None:
 
 
 def dump(model: ArgumentMap) -> str:
-    front = {"title": model.title, "argmap": {"id": model.id, "thesis": model.thesis}}
+    front: dict[str, Any] = {"title": model.title, "argmap": {"id": model.id, "thesis": model.thesis}}
     if model.source.author:
         front["author"] = model.source.author
     if model.source.published:
@@ -201,7 +202,7 @@ def parse(text: str, timeout: float = 120) -> dict:
         source.write_text(text, encoding="utf-8")
         try:
             finished = subprocess.run([*command, "json", str(source), folder, "-e"], capture_output=True, text=True,
-                                      encoding="utf-8", errors="replace", timeout=timeout)
+                                      encoding="utf-8", errors="replace", timeout=timeout, check=False)
         except (OSError, subprocess.TimeoutExpired) as error:
             raise ArgdownError(f"Argdown's parser did not run: {error}") from None
         output = Path(folder) / "map.json"
@@ -240,7 +241,7 @@ def failure(output: str) -> str:
 _SYMBOL = {"support": "+>", "entails": "+>", "attack": "->", "undercut": "_>", "contrary": "-", "contradictory": "><"}
 
 
-def _texts(members: list, roles: tuple[str, ...] | None = None) -> list[str]:
+def _texts(members: list | None, roles: tuple[str, ...] | None = None) -> list[str]:
     """The distinct texts of an element's members (tags cut out, links with their address), in order."""
     found: list[str] = []
     for member in members or []:
@@ -401,7 +402,7 @@ class _Reader:
 
     # relations
 
-    def _claim(self, name: str, kind: str) -> str | None:
+    def _claim(self, name: str, kind: str | None) -> str | None:
         """The importer's name for the claim that stands for an element in a relation."""
         if kind == "argument":
             if name in self.sketched:
@@ -417,14 +418,14 @@ class _Reader:
     def show(relation: dict) -> str:
         def element(name, kind):
             return f"<{_name(str(name))}>" if kind in ("argument", "inference") else f"[{_name(str(name))}]"
-        kind = relation.get("relationType")
+        kind = str(relation.get("relationType"))
         return (f"{element(relation.get('from'), relation.get('fromType'))} {_SYMBOL.get(kind, kind)} "
                 f"{element(relation.get('to'), relation.get('toType'))}")
 
     def read_relations(self) -> None:
         phase = {"equivalence-class": 0, "argument": 1}  # statements first: later phases look for what they made
         ordered = sorted(self.relations, key=lambda r: 2 if r.get("relationType") == "undercut"
-                         else phase.get(r.get("toType"), 2))
+                         else phase.get(str(r.get("toType")), 2))
         outcomes = [(relation, *self._relation(relation)) for relation in ordered]
         dropped = self.importer.settle(report=False)
         kept = 0
@@ -478,7 +479,7 @@ class _Reader:
             return self._undercut(claim, source, target, target_kind, relation.get("conclusionIndex"))
         return [], f"argmap has no relation of type {kind!r}", None
 
-    def _element(self, name: str, kind) -> str:
+    def _element(self, name: str, kind: str | None) -> str:
         return f"<{name}>" if kind in ("argument", "inference") else f"[{name}]"
 
     def _object(self, claim: str, target: str, target_kind: str, named: dict | None = None):
@@ -573,7 +574,7 @@ class _Reader:
         return ([], made, None) if isinstance(made, str) else ([made], None, change)
 
 
-_KIND = {"support": "the support", "entails": "the entailment", "attack": "the attack", "undercut": "the undercut",
+_KIND: dict[str | None, str] = {"support": "the support", "entails": "the entailment", "attack": "the attack", "undercut": "the undercut",
          "contrary": "the contrary relation", "contradictory": "the contradiction"}
 
 

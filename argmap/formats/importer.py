@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -94,7 +95,7 @@ class Importer:
         if len(text) > TEXT_LENGTH:
             self.warn(f"the text of {claim_id} was cut to {TEXT_LENGTH} characters (it had {len(text)})")
             text = text[:TEXT_LENGTH - 1] + "\u2026"
-        item = {"text": text}
+        item: dict[str, Any] = {"text": text}
         if quotes:
             item["quote"] = quotes[0] if len(quotes) == 1 else list(quotes)
         tags = self._tags(claim_id, tags)
@@ -234,7 +235,7 @@ class Importer:
         map_id = slug(self.map_id, "imported")
         if map_id != str(self.map_id) and not any("the map's id" in n for n in self.notes):
             self.note(f"the map's id {str(self.map_id)!r} is not an argmap id; it became {map_id!r}")
-        data = {"argmap": 1, "id": map_id, "title": self.title}
+        data: dict[str, Any] = {"argmap": 1, "id": map_id, "title": self.title}
         for key in ("description", "source", "actors", "sections"):
             if self.meta.get(key):
                 data[key] = self.meta[key]
@@ -300,7 +301,7 @@ def _front_matter(text: str) -> dict:
     """The YAML front matter of an Argdown text (between the first two '===' lines), or {}."""
     from ..reading.document import parse_bytes
 
-    match = re.match(r"\s*===\s*\n(.*?)\n===\s*\n", text, re.S)
+    match = re.match(r"\s*===\s*\n(.*?)\n===\s*\n", text, re.DOTALL)
     if not match:
         return {}
     doc = parse_bytes(match.group(1).encode("utf-8"), "front matter")
