@@ -152,6 +152,7 @@ class Imported:
     claims: int
     arguments: int
     objections: int
+    notes: tuple[str, ...] = ()  # what is not a loss but worth knowing (how many relations were kept, renamed ids)
 
 
 def detect_format(path: PathLike, text: str) -> str:
@@ -163,6 +164,8 @@ def detect_format(path: PathLike, text: str) -> str:
         data = json.loads(text)
     except (ValueError, RecursionError):
         raise ImportFailed(f"cannot tell the format of {path}: name it with --from") from None
+    except RecursionError:
+        raise ImportFailed(f"{path}: nested too deeply to read") from None
     return "argdown-json" if isinstance(data, dict) and "statements" in data else "aif"
 
 
@@ -186,7 +189,7 @@ def import_map(text: str, fmt: str | None = None, name: str = "<import>", map_id
     if errors:  # the importer should never write an invalid map; say so plainly if it would
         raise InvalidMap(errors)
     return Imported(yaml_text, tuple(imported.warnings), len(imported.claims), len(imported.arguments),
-                    len(imported.objections))
+                    len(imported.objections), tuple(imported.notes))
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

@@ -63,6 +63,8 @@ def import_command(path, source, output, map_id, title, force) -> None:
                                    "(please report this)") from None
     for warning in imported.warnings:
         click.echo(f"{path}: warning: {warning}", err=True)
+    for note in imported.notes:
+        click.echo(f"{path}: note: {note}", err=True)
     if output == "-":
         click.echo(imported.yaml, nl=False)
     else:
