@@ -162,10 +162,10 @@ def detect_format(path: PathLike, text: str) -> str:
         return "argdown"
     try:
         data = json.loads(text)
-    except (ValueError, RecursionError):
-        raise ImportFailed(f"cannot tell the format of {path}: name it with --from") from None
     except RecursionError:
         raise ImportFailed(f"{path}: nested too deeply to read") from None
+    except ValueError:
+        raise ImportFailed(f"cannot tell the format of {path}: name it with --from") from None
     return "argdown-json" if isinstance(data, dict) and "statements" in data else "aif"
 
 

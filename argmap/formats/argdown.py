@@ -394,7 +394,7 @@ class _Reader:
                                                  note=data.get("note"))
             if argument_id:
                 steps[index] = argument_id
-                used.update({p: argument_id for p in premises})
+                used.update(dict.fromkeys(premises, argument_id))
             premises = [title]
             self.conclusion[name] = title
         if step > 1:
@@ -432,8 +432,9 @@ class _Reader:
         dropped = self.importer.settle(report=False)
         kept = 0
         blamed: set = set()
-        for relation, elements, problem, change in outcomes:
+        for relation, elements, found, change in outcomes:
             lost = [e for e in elements if e in dropped]
+            problem = found
             if problem is None and lost:
                 problem = dropped[lost[0]]
                 blamed.update(lost)
@@ -513,14 +514,16 @@ class _Reader:
                 return [], f"<{target}> is neither a statement nor an argument of the file", None
             if claim in self.premises[target]:  # the structure says it already: the claim is a premise
                 return [("argument", self.premises[target][claim])], None, None
-            if self.conclusion.get(target) is None:
+            conclusion = self.conclusion.get(target)
+            if conclusion is None:
                 return [], f"<{target}> has no conclusion", None
-            goal = self.conclusion[target]
+            goal = conclusion
             change = f"names none of <{target}>'s premises; it became a reason for its conclusion [{goal}]"
         else:
-            goal = self._claim(target, target_kind)
-            if goal is None:
+            carried = self._claim(target, target_kind)
+            if carried is None:
                 return [], f"{self._element(target, target_kind)} has no claim to carry it", None
+            goal = carried
         if source_kind == "argument" and self.conclusion.get(source) == goal and self._main(source):
             return [("argument", self._main(source))], None, None  # the argument concludes it already
         made = self._argue(claim, goal, hint)
@@ -576,7 +579,8 @@ class _Reader:
         return ([], made, None) if isinstance(made, str) else ([made], None, change)
 
 
-_KIND: dict[str | None, str] = {"support": "the support", "entails": "the entailment", "attack": "the attack", "undercut": "the undercut",
+_KIND: dict[str | None, str] = {"support": "the support", "entails": "the entailment", "attack": "the attack",
+                                "undercut": "the undercut",
          "contrary": "the contrary relation", "contradictory": "the contradiction"}
 
 

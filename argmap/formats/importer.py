@@ -99,9 +99,8 @@ class Importer:
         if quotes:
             item["quote"] = quotes[0] if len(quotes) == 1 else list(quotes)
         tags = self._tags(claim_id, tags)
-        for key, value in (("role", role), ("actor", actors), ("section", section), ("tags", tags), ("note", note)):
-            if value:
-                item[key] = value
+        item.update({key: value for key, value in (("role", role), ("actor", actors), ("section", section),
+                                                  ("tags", tags), ("note", note)) if value})
         if implicit:
             item["implicit"] = True
         self.claims[claim_id] = item
@@ -109,8 +108,8 @@ class Importer:
 
     def _tags(self, owner: str, tags) -> list[str]:
         kept: list[str] = []
-        for tag in tags or []:
-            tag = str(tag)
+        for given in tags or []:
+            tag = str(given)
             if TAG.fullmatch(tag) and len(tag) <= TAG_LENGTH:
                 if tag not in kept:
                     kept.append(tag)
@@ -129,10 +128,9 @@ class Importer:
             return None
         item = {"conclusion": self._id("claim", conclusion), "premises": [self._id("claim", p) for p in premises]}
         argument_id = self._id("argument", name, hint)
-        for key, value in (("scheme", slug(scheme, "") if scheme else None), ("section", section), ("text", text),
-                           ("tags", self._tags(argument_id, tags)), ("note", note)):
-            if value:
-                item[key] = value
+        item.update({key: value for key, value in (("scheme", slug(scheme, "") if scheme else None),
+                                                  ("section", section), ("text", text),
+                                                  ("tags", self._tags(argument_id, tags)), ("note", note)) if value})
         self.arguments[argument_id] = item
         self._by_claims.setdefault((item["conclusion"], tuple(item["premises"])), argument_id)
         return argument_id
