@@ -100,16 +100,19 @@ def render(model: ArgumentMap, fmt: str = "svg", options: RenderOptions | None =
                 lambda svg: page(model.title, svg, entries(model, quote_lines(model, folders))), timeout)
 
 
-def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, threshold: float | None = None,
-            suggest: bool = True, progress=None) -> Comparison:
-    """What two maps share, recast, contradict and develop (from links), and suggested pairs above threshold."""
-    from .comparing.compare import DEFAULT_THRESHOLD, oriented
+def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, cutoff=None, suggest: bool = True,
+            progress=None) -> Comparison:
+    """What two maps share, recast, contradict and develop (from links), and suggested links with guessed relations.
+
+    cutoff: a comparing.suggest.Cutoff; a number, taken as a score threshold; or None for the default (the
+    best 0.75 pairs per claim). The result does not depend on which map is a.
+    """
     from .comparing.compare import compare as join
+    from .comparing.compare import oriented
 
     if links is not None and a.file:
         links = oriented(links, Path(a.file))
-    return join(a, b, links, DEFAULT_THRESHOLD if threshold is None else threshold, suggest=suggest,
-                wrap=progress or iter)
+    return join(a, b, links, cutoff, suggest=suggest, wrap=progress or iter)
 
 
 def render_comparison(result: Comparison, fmt: str = "svg", linked_only: bool = False, timeout: float = 120.0) -> bytes:
