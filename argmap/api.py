@@ -116,14 +116,21 @@ def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, cutoff
 
 
 def render_comparison(result: Comparison, fmt: str = "svg", linked_only: bool = False, timeout: float = 120.0) -> bytes:
-    """Both maps side by side with their links, in fmt."""
+    """Both maps side by side with their links, in fmt; the HTML page also lists the suggestions and drafts to
+    accept, reject or retype, and gives the resulting links file to download or copy."""
     from .drawing.draw import draw
     from .drawing.graph import build_comparison_graph
     from .drawing.page import entries, page
+    from .drawing.review import KEY, review_block, review_data
 
     title = f"{result.a.title} \u2194 {result.b.title}"
-    return draw(build_comparison_graph(result, linked_only=linked_only).source, fmt,
-                lambda svg: page(title, svg, {**entries(result.a, side="a"), **entries(result.b, side="b")}), timeout)
+
+    def html_page(svg: bytes) -> bytes:
+        review = review_data(result)
+        data = {**entries(result.a, side="a"), **entries(result.b, side="b"), KEY: review}
+        return page(title, svg, data, review_block(review))
+
+    return draw(build_comparison_graph(result, linked_only=linked_only).source, fmt, html_page, timeout)
 
 
 def export(model: ArgumentMap, to: str) -> str:

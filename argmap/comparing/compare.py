@@ -68,6 +68,7 @@ class Pair:
     note: str | None = None
     guess: str | None = None  # a suggestion's guessed relation
     reasons: tuple[str, ...] = ()
+    line: int = 0  # a draft's line in the links file
 
 
 @dataclass
@@ -163,7 +164,7 @@ def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, cutoff
     if links is not None:
         known.update((k.a, k.b) for k in (*links.drafts, *links.rejected))
         result.drafts = [Pair(a.claims[k.a], b.claims[k.b], DRAFT, score=k.score, note=k.note, guess=k.relation,
-                              reasons=k.reasons) for k in links.drafts]
+                              reasons=k.reasons, line=k.line) for k in links.drafts]
         result.rejected = len(links.rejected)
     if suggest:
         for s in suggestions(a, b, cutoff, exclude=known, wrap=wrap):

@@ -99,8 +99,11 @@ def entries(model: ArgumentMap, places: dict[str, list[int]] | None = None, side
     return found
 
 
-def page(title: str, svg: bytes, data: dict[str, dict]) -> bytes:
-    """The HTML page: the SVG inline, the texts as JSON, and a little script; nothing from the network."""
+def page(title: str, svg: bytes, data: dict[str, dict], extra: str = "") -> bytes:
+    """The HTML page: the SVG inline, the texts as JSON, and a little script; nothing from the network.
+
+    extra is more inline HTML for the body (the compare page's review block), placed after the page's script.
+    """
     # '<' never appears raw inside the script element, so no text can close it early
     payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     svg_text = svg.decode("utf-8")
@@ -116,5 +119,5 @@ def page(title: str, svg: bytes, data: dict[str, dict]) -> bytes:
 <aside id="panel"><div class="role">argmap</div><h1>{title}</h1><p class="where">Hover over a node to read it; click to keep it here.</p></aside>
 <script type="application/json" id="argmap-data">{payload}</script>
 <script>{_SCRIPT}</script>
-</body></html>
+{extra}</body></html>
 """.encode("utf-8")
