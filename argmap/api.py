@@ -21,6 +21,7 @@ from .reading.files import expand_paths
 
 if TYPE_CHECKING:
     from .comparing.compare import Comparison, Progress
+    from .comparing.suggest import Cutoff
     from .drawing.graph import RenderOptions, Style
     from .formats.importer import Importer
 
@@ -108,30 +109,37 @@ def render(model: ArgumentMap, fmt: str = "svg", options: RenderOptions | None =
                 lambda svg: page(model.title, svg, entries(model, quote_lines(model, folders))), timeout)
 
 
-def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, threshold: float | None = None,
+def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, cutoff: Cutoff | float | None = None,
             suggest: bool = True, progress: Progress | None = None) -> Comparison:
-    """What two maps share, recast, contradict and develop (from links), and suggested pairs above threshold.
+    """What two maps share, recast, contradict and develop (from links), and suggested links with guessed relations.
 
-    progress, when given, wraps the list of claims to compare (a progress bar, say) and yields its items.
+    cutoff: a comparing.suggest.Cutoff; a number, taken as a score threshold; or None for the default (the
+    best 0.75 pairs per claim). The result does not depend on which map is a.
     """
-    from .comparing.compare import DEFAULT_THRESHOLD, oriented
     from .comparing.compare import compare as join
+    from .comparing.compare import oriented
 
     if links is not None and a.file:
         links = oriented(links, Path(a.file))
-    return join(a, b, links, DEFAULT_THRESHOLD if threshold is None else threshold, suggest=suggest,
-                wrap=progress or iter)
+    return join(a, b, links, cutoff, suggest=suggest, wrap=progress or iter)
 
 
 def render_comparison(result: Comparison, fmt: str = "svg", linked_only: bool = False, timeout: float = 120.0) -> bytes:
-    """Both maps side by side with their links, in fmt."""
+    """Both maps side by side with their links, in fmt; the HTML page also lists the suggestions and drafts to
+    accept, reject or retype, and gives the resulting links file to download or copy."""
     from .drawing.draw import draw
     from .drawing.graph import build_comparison_graph
     from .drawing.page import entries, page
+    from .drawing.review import KEY, review_block, review_data
 
     title = f"{result.a.title} \u2194 {result.b.title}"
-    return draw(build_comparison_graph(result, linked_only=linked_only).source, fmt,
-                lambda svg: page(title, svg, {**entries(result.a, side="a"), **entries(result.b, side="b")}), timeout)
+
+    def html_page(svg: bytes) -> bytes:
+        review = review_data(result)
+        data = {**entries(result.a, side="a"), **entries(result.b, side="b"), KEY: review}
+        return page(title, svg, data, review_block(review))
+
+    return draw(build_comparison_graph(result, linked_only=linked_only).source, fmt, html_page, timeout)
 
 
 def export(model: ArgumentMap, to: str) -> str:

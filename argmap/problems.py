@@ -53,6 +53,8 @@ CODES: dict[str, tuple[str, str]] = {
     "links-map-missing": (ERROR, "A links file names a map file that does not exist."),
     "links-map-invalid": (ERROR, "A links file names a map that has errors of its own."),
     "duplicate-link": (WARNING, "A links file links the same two claims twice."),
+    "link-state": (ERROR, "A link has none, or more than one, of `relation`, `draft` and `rejected`."),
+    "draft-link": (WARNING, "A link still marked `draft`: a suggestion that no one has reviewed yet."),
     # Checks against the source text
     "source-missing": (ERROR, "The map's source file is not in the sources folder."),
     "source-hash": (ERROR, "The source file's SHA-256 differs from the map's `source.sha256`."),

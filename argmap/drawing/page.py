@@ -18,7 +18,7 @@ body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Helvetica,Arial,
 #panel .where{color:#555;font-size:.85rem}
 g.node{cursor:pointer}
 g.node.selected path,g.node.selected polygon,g.node.selected ellipse{stroke:#000;stroke-width:3px}
-"""  # noqa: E501 - CSS rules, one per line as the page carries them
+"""
 
 _SCRIPT = """
 (function(){
@@ -59,7 +59,7 @@ _SCRIPT = """
     setInterval(check, 700);
   }
 })();
-"""  # noqa: E501 - the page's script, kept as the page carries it
+"""
 
 
 def _details(model: ArgumentMap, claim, places) -> list[str]:
@@ -99,8 +99,11 @@ def entries(model: ArgumentMap, places: dict[str, list[int]] | None = None, side
     return found
 
 
-def page(title: str, svg: bytes, data: dict[str, dict]) -> bytes:
-    """The HTML page: the SVG inline, the texts as JSON, and a little script; nothing from the network."""
+def page(title: str, svg: bytes, data: dict[str, dict], extra: str = "") -> bytes:
+    """The HTML page: the SVG inline, the texts as JSON, and a little script; nothing from the network.
+
+    extra is more inline HTML for the body (the compare page's review block), placed after the page's script.
+    """
     # '<' never appears raw inside the script element, so no text can close it early
     payload = (json.dumps(data, ensure_ascii=False)
                .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
@@ -117,5 +120,5 @@ def page(title: str, svg: bytes, data: dict[str, dict]) -> bytes:
 <aside id="panel"><div class="role">argmap</div><h1>{title}</h1><p class="where">Hover over a node to read it; click to keep it here.</p></aside>
 <script type="application/json" id="argmap-data">{payload}</script>
 <script>{_SCRIPT}</script>
-</body></html>
-""".encode()  # noqa: E501 - the page's markup, kept as served
+{extra}</body></html>
+""".encode()
