@@ -300,11 +300,17 @@ def _add_objection(graph: graphviz.Digraph, objection, options: RenderOptions, s
 
 def add_claim(graph: graphviz.Digraph, model: ArgumentMap, claim, options: RenderOptions, side: str = "",
               objecting: bool = False) -> None:
-    """One claim's node: fill by role, header with role and actors, the label, the full text as tooltip."""
-    fill, role_label = options.style.role(claim.role)
-    if objecting and claim.role == "premise":
+    """One claim's node: fill by role, header with role and actors, the label, the full text as tooltip.
+
+    The map's thesis is drawn as the thesis whatever its role: the thesis's fill and header, with its own
+    role named after the header when it says more (THESIS · RECOMMENDATION)."""
+    thesis = claim.id == model.thesis
+    fill, role_label = options.style.role("thesis" if thesis else claim.role)
+    if objecting and claim.role == "premise" and not thesis:
         fill = options.style.objection
     header = role_label
+    if thesis and claim.role not in ("thesis", "conclusion"):
+        header += " \u00b7 " + options.style.role(claim.role)[1]
     if claim.implicit:
         header += " (IMPLICIT)"
     if claim.actors:
@@ -316,7 +322,6 @@ def add_claim(graph: graphviz.Digraph, model: ArgumentMap, claim, options: Rende
         quote = " \u2026 ".join(claim.quotes)
         label += '<BR ALIGN="CENTER"/>' + _small("<I>" + _html(f"\u201c{quote}\u201d", options.wrap + 8) + "</I>", 9,
                                                  "#555555")
-    thesis = claim.id == model.thesis
     styles = ["rounded", "filled"] + (["dashed"] if claim.implicit else []) + (["bold"] if thesis else [])
     tooltip = claim.text + ("".join(f"\n\u201c{q}\u201d" for q in claim.quotes))
     graph.node(
