@@ -13,7 +13,7 @@ from .checking.links import Link, LinkSet
 from .coverage import Coverage
 from .errors import (ArgmapError, CannotWrite, DotError, DotFailed, DotNotFound, ImportFailed, InvalidMap, NoMapFiles,
                      OutputIsInput, SourceNotFound, UnknownId, UsageError, WrongKind)
-from .model import Actor, Argument, ArgumentMap, Claim, Objection, Section, Source
+from .model import Actor, Argument, ArgumentMap, Claim, Objection, Section, Source, Tension
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ __all__ = [
     "load", "loads", "validate", "validate_text", "load_links", "load_style", "render", "render_comparison",
     "compare", "export", "import_map", "coverage",
     # values
-    "ArgumentMap", "Claim", "Argument", "Objection", "Source", "Section", "Actor", "Problem", "LinkSet", "Link",
+    "ArgumentMap", "Claim", "Argument", "Objection", "Tension", "Source", "Section", "Actor", "Problem", "LinkSet", "Link",
     "Comparison", "Pair", "Coverage", "Imported", "RenderOptions", "Style",
     # errors
     "ArgmapError", "UsageError", "InvalidMap", "WrongKind", "NoMapFiles", "UnknownId", "OutputIsInput", "CannotWrite",
