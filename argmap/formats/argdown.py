@@ -2,7 +2,8 @@
 
 Writing: statements `[id]: text #tags {argmap: {...}}`, one argument per inference with its
 premise-conclusion structure, attacks (`->`) and undercuts (`_>`) under the objecting statement,
-`#` headings for sections, and the map's metadata in the front matter. Everything argmap knows that
+a tension as Argdown's contradiction (`><`) under its first claim, `#` headings for sections, and the
+map's metadata in the front matter. Everything argmap knows that
 Argdown has no place for travels in the `argmap` data of each element, so that reading it back is
 lossless. Reading goes through the reference parser (`argdown json`), never through a parser of our own.
 """
@@ -61,6 +62,8 @@ def dump(model: ArgumentMap) -> str:
     for objection in model.objections.values():
         arrow = f"_> <{objection.target}>" if objection.kind == UNDERCUT else f"-> [{objection.target}]"
         attacks.setdefault(objection.claim, []).append(f"  {arrow}")
+    for tension in model.tensions.values():  # Argdown has no spell-out; its contradiction is symmetric, as a tension is
+        attacks.setdefault(tension.claims[0], []).append(f"  >< [{tension.claims[1]}]")
 
     def statement(claim) -> list[str]:
         tags = [claim.role] + (["implicit"] if claim.implicit else []) + list(claim.tags)
@@ -69,7 +72,7 @@ def dump(model: ArgumentMap) -> str:
                       for o in model.objections.values() if o.claim == claim.id]
         data = {"role": claim.role, "quotes": list(claim.quotes), "implicit": claim.implicit,
                 "actors": list(claim.actors), "section": claim.section, "tags": list(claim.tags), "note": claim.note,
-                "objections": objections}
+                "objections": objections, **_beyond_support(model, claim)}
         if " ".join(claim.text.split()) != claim.text:
             data["text"] = claim.text  # Argdown text is one line: keep line breaks and spacing here
         data = {k: v for k, v in data.items() if v not in (None, [], False)}
@@ -78,8 +81,9 @@ def dump(model: ArgumentMap) -> str:
         return [head, *attacks.get(claim.id, []), ""]
 
     def argument(arg) -> list[str]:
-        data = {k: v for k, v in {"scheme": arg.scheme, "section": arg.section, "tags": list(arg.tags),
-                                  "note": arg.note, "text": arg.text}.items() if v not in (None, [])}
+        data = {k: v for k, v in {"scheme": arg.scheme, "exhaustive": arg.exhaustive, "section": arg.section,
+                                  "tags": list(arg.tags), "note": arg.note, "text": arg.text}.items()
+                if v not in (None, [])}
         head = f"<{arg.id}>" + (f": {_text(arg.text)}" if arg.text else "") + f" {_data({'argmap': data})}"
         body = [f"({n}) [{p}]" for n, p in enumerate(arg.premises, start=1)]
         rule = f"-- {_text(arg.scheme.replace('-', ' '))} --" if arg.scheme else "----"
@@ -98,6 +102,16 @@ def dump(model: ArgumentMap) -> str:
         for arg in arguments:
             lines += argument(arg)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _beyond_support(model: ArgumentMap, claim) -> dict:
+    """What Argdown has no relation for (spell-outs, a conditional's form), and each tension's id, kind and note."""
+    conditional = ({k: v for k, v in (("if", claim.antecedent), ("then", claim.consequent)) if v}
+                   or True) if claim.conditional else None
+    tensions = [{k: v for k, v in {"id": t.id, "with": t.claims[1], "kind": t.kind, "note": t.note}.items() if v}
+                for t in model.tensions.values() if t.claims[0] == claim.id]
+    return {"specifies": list(claim.specifies), "means-to": list(claim.means_to), "conditional": conditional,
+            "tensions": tensions}
 
 
 def argdown_command() -> list[str] | None:
@@ -160,7 +174,8 @@ def load(model: dict, importer: Importer) -> None:
         importer.claim(title, data.get("text") or _statement_text(statement), role=role, quotes=data.get("quotes"),
                        implicit=data.get("implicit", "implicit" in (statement.get("tags") or [])),
                        actors=data.get("actors"), section=data.get("section"),
-                       tags=data.get("tags", tags), note=data.get("note"))
+                       tags=data.get("tags", tags), note=data.get("note"), conditional=data.get("conditional"))
+    named_tensions = _spell_outs_and_tensions(statements, importer)
     for title, argument in arguments.items():
         data = {}
         for member in argument.get("members", []):
@@ -181,7 +196,8 @@ def load(model: dict, importer: Importer) -> None:
                 scheme = data.get("scheme") or ("-".join(rules[0].lower().split()) if rules else None)
                 importer.argument(argument_id, member["title"], premises, scheme=scheme, section=data.get("section"),
                                   text=data.get("text") or _description(argument), tags=data.get("tags"),
-                                  note=data.get("note"))
+                                  note=data.get("note"),
+                                  exhaustive=data.get("exhaustive") if argument_id == title else None)
                 premises = [member["title"]]
         if step > 1:
             importer.warn(f"argument <{title}> has {step} inference steps; each became an argument of its own")
@@ -201,12 +217,29 @@ def load(model: dict, importer: Importer) -> None:
             target_claim = target if relation.get("toType") != "argument" else _conclusion(arguments, target)
             if target_claim and source_claim != target_claim:
                 importer.support(source_claim, target_claim)
+        elif kind == "contradictory" and (source, target) in named_tensions:
+            named = named_tensions[(source, target)]
+            importer.tension(source, target, name=named.get("id"), kind=named.get("kind"), note=named.get("note"))
         elif kind == "contradictory":
             importer.objection(source_claim, target)
             importer.objection(target, source_claim)
             importer.warn(f"the contradiction between [{source}] and [{target}] became two rebuttals")
         else:
             importer.warn(f"a relation of type {kind!r} from {source} to {target} was dropped")
+
+
+def _spell_outs_and_tensions(statements: dict, importer: Importer) -> dict:
+    """Spell-outs from argmap's data on statements; returns the tensions named there, by (claim, other claim)."""
+    named = {}
+    for title, statement in statements.items():
+        data = (statement.get("data") or {}).get("argmap") or {}
+        for kind in ("specifies", "means-to"):
+            for target in data.get(kind) or []:
+                importer.spell_out(title, target, kind)
+        for tension in data.get("tensions") or []:
+            if isinstance(tension, dict) and tension.get("with"):
+                named[(title, tension["with"])] = named[(tension["with"], title)] = tension
+    return named
 
 
 def _conclusion(arguments: dict, title: str) -> str | None:

@@ -30,6 +30,7 @@ class Importer:
         self.claims: dict[str, dict] = {}
         self.arguments: dict[str, dict] = {}
         self.objections: dict[tuple[str, str], tuple[str | None, str | None]] = {}  # (claim, target) -> (name, note)
+        self.tensions: dict[frozenset, dict] = {}  # {claim, claim} -> the tension's item, with "name"
         self.warnings: list[str] = []
         self._ids: dict[tuple[str, str], str] = {}  # (kind, foreign name) -> argmap id
         self._taken: set[str] = set()
@@ -55,7 +56,7 @@ class Importer:
         return ("claim", str(name)) in self._ids
 
     def claim(self, name, text: str, role=None, quotes=None, implicit=False, actors=None, section=None, tags=None,
-              note=None) -> str:
+              note=None, conditional=None) -> str:
         claim_id = self._id("claim", name)
         item = {"text": text or str(name)}
         if quotes:
@@ -65,17 +66,39 @@ class Importer:
                 item[key] = value
         if implicit:
             item["implicit"] = True
+        if conditional:
+            item["conditional"] = conditional  # its parts are foreign names until data() resolves them
         self.claims[claim_id] = item
         return claim_id
 
-    def argument(self, name, conclusion, premises, scheme=None, section=None, text=None, tags=None, note=None) -> None:
+    def spell_out(self, name, target, kind: str) -> None:
+        """name specifies (kind 'specifies') or is a means to (kind 'means-to') target."""
+        if not (self.has_claim(name) and self.has_claim(target)):
+            self.warn(f"a spell-out from {name} to {target} was dropped: it names an unknown statement")
+            return
+        targets = self.claims[self._id("claim", name)].setdefault(kind, [])
+        if self._id("claim", target) not in targets:
+            targets.append(self._id("claim", target))
+
+    def tension(self, first, second, name: str | None = None, kind: str | None = None, note: str | None = None) -> None:
+        if not (self.has_claim(first) and self.has_claim(second)) or first == second:
+            self.warn(f"a tension between {first} and {second} was dropped: it needs two known statements")
+            return
+        pair = [self._id("claim", first), self._id("claim", second)]
+        item = {"claims": pair, **({"kind": kind} if kind else {}), **({"note": note} if note else {})}
+        self.tensions.setdefault(frozenset(pair), {**item, "name": name})
+
+    def argument(self, name, conclusion, premises, scheme=None, section=None, text=None, tags=None, note=None,
+                 exhaustive=None) -> None:
         missing = [p for p in [conclusion, *premises] if not self.has_claim(p)]
         if missing:
             self.warn(f"argument {name} was dropped: it names unknown statements {missing}")
             return
         item = {"conclusion": self._id("claim", conclusion), "premises": [self._id("claim", p) for p in premises]}
-        for key, value in (("scheme", slug(scheme, "") if scheme else None), ("section", section), ("text", text),
-                           ("tags", tags), ("note", note)):
+        if exhaustive is not None and self.has_claim(exhaustive):
+            exhaustive = self._id("claim", exhaustive)
+        for key, value in (("scheme", slug(scheme, "") if scheme else None), ("exhaustive", exhaustive),
+                           ("section", section), ("text", text), ("tags", tags), ("note", note)):
             if value:
                 item[key] = value
         if item["conclusion"] in item["premises"]:
@@ -128,6 +151,16 @@ class Importer:
             for number, ((claim, target), (name, note)) in enumerate(self.objections.items(), 1):
                 item = {"claim": claim, "target": target, **({"note": note} if note else {})}
                 data["objections"][self._id("objection", name or f"o{number}")] = item
+        for item in self.claims.values():  # a conditional's parts, named in the foreign format's names
+            if isinstance(item.get("conditional"), dict):
+                item["conditional"] = {part: self._id("claim", value) if self.has_claim(value) else value
+                                       for part, value in item["conditional"].items()}
+        if self.tensions:
+            data["tensions"] = {}
+            for number, item in enumerate(self.tensions.values(), 1):
+                item = dict(item)
+                name = item.pop("name")
+                data["tensions"][self._id("tension", name or f"t{number}")] = item
         unquoted = sum(1 for c in self.claims.values() if "quote" not in c and not c.get("implicit"))
         if unquoted:
             self.warn(f"{unquoted} claim{'s' * (unquoted != 1)} have no quote (the format had none to give)")

@@ -1,7 +1,8 @@
-"""A Markdown outline of a map, to read or paste into a report: thesis, arguments, premises, objections."""
+"""A Markdown outline of a map, to read or paste into a report: thesis, arguments, premises, objections, what
+spells a claim out, what follows from the thesis, and the tensions."""
 from __future__ import annotations
 
-from ..model import ArgumentMap
+from ..model import MEANS, SPECIFIES, ArgumentMap
 
 
 def _quote(lines: list[str], quotes, indent: str) -> None:
@@ -30,7 +31,7 @@ def dump(model: ArgumentMap) -> str:
             current, lead, level = item
             claim = model.claims[current]
             indent = "  " * level
-            marks = [claim.role] + (["implicit"] if claim.implicit else [])
+            marks = [claim.role] + (["implicit"] if claim.implicit else []) + (["conditional"] if claim.conditional else [])
             marks += [model.actors[a].name for a in claim.actors]
             lines.append(f"{indent}- {lead}**{claim.text}** _({', '.join(marks)})_")
             _quote(lines, claim.quotes, indent + "  ")
@@ -43,19 +44,41 @@ def dump(model: ArgumentMap) -> str:
             for argument in model.arguments_for(current):
                 scheme = f" ({argument.scheme.replace('-', ' ')})" if argument.scheme else ""
                 together = "together, " if len(argument.premises) > 1 else ""
-                todo.append(("line", f"{indent}  - Because{scheme}, {together}`{argument.id}`:"))
+                exhaustive = f" (the options are all: `{argument.exhaustive}`)" if argument.exhaustive else ""
+                todo.append(("line", f"{indent}  - Because{scheme}, {together}`{argument.id}`{exhaustive}:"))
                 todo += [("claim", premise, "", level + 2) for premise in argument.premises]
                 todo += [("claim", o.claim, "Objection to this inference: ", level + 2)
                          for o in model.objections_to(argument.id)]
             todo += [("claim", o.claim, "Objection: ", level + 1) for o in model.objections_to(current)]
+            for kind, heading in ((MEANS, "Means to this (how):"), (SPECIFIES, "Spelled out by:")):
+                spellers = [c.id for k, c in model.spelled_out_by(current) if k == kind]
+                if spellers:
+                    todo.append(("line", f"{indent}  - {heading}"))
+                    todo += [("claim", c, "", level + 2) for c in spellers]
+            general = [(k, t) for k, t in claim.spells_out() if t not in done]
+            if general:
+                todo.append(("line", f"{indent}  - Spells out:"))
+                todo += [("claim", t, "As a means to: " if k == MEANS else "", level + 2) for k, t in general]
             stack.extend(reversed(todo))
 
     lines += ["## Thesis", ""]
     outline(model.thesis)
+    corollaries = [a for a in model.arguments.values() if a.corollary and a.conclusion not in done]
+    if corollaries:
+        lines += ["", "## Follows from the thesis", ""]
+        for argument in corollaries:
+            if argument.conclusion not in done:
+                outline(argument.conclusion)
     rest = [c for c in model.claims if c not in done]
     if rest:
         lines += ["", "## Claims not reached from the thesis", ""]
         for claim_id in rest:
             if claim_id not in done:
                 outline(claim_id)
+    if model.tensions:
+        lines += ["", "## Tensions", ""]
+        for tension in model.tensions.values():
+            first, second = (model.claims[c] for c in tension.claims)
+            note = f": {' '.join(tension.note.split())}" if tension.note else ""
+            lines.append(f"- **{first.text}** \u2194 **{second.text}** _({tension.kind})_{note}")
     return "\n".join(lines).rstrip() + "\n"
