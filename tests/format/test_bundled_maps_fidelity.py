@@ -1,11 +1,17 @@
-"""The bundled essay maps after issue 16's reading: each repair stays made."""
+"""The bundled essay maps after issue 16's reading: each repair stays made, and the links file quotes both essays."""
 from __future__ import annotations
 
+import re
+
+import pytest
+
 import argmap
+from argmap.checking.sources import fold
 from conftest import MAPS
 
 ZHANG = MAPS / "2019-02-15-zhang-finding-a-solution.yaml"
 STALEMATE = MAPS / "2021-peninsula-stalemate.yaml"
+LINKS = MAPS / "links" / "2019-02-15-zhang-finding-a-solution--2021-peninsula-stalemate.yaml"
 
 
 def test_the_bundled_maps_pass_every_fidelity_check(essays):
@@ -73,3 +79,39 @@ def test_the_2021_doubt_is_others_and_answered_and_the_causes_reach_remedies():
         remedies = [a.conclusion for a in model.arguments.values() if cause in a.premises and a.conclusion != "talks-all-failed"]
         assert remedies, f"{cause} reaches no remedy"
     assert not any(o.kind == "undercut" for o in model.objections.values())  # the concessions contrast; none undercuts
+
+
+LINK_QUOTE = re.compile(r'"([^"]+)"')
+
+
+def _quotes_from(note: str, claim) -> bool:
+    text = " ".join(fold(q) for q in claim.quotes)
+    for quoted in LINK_QUOTE.findall(note):
+        parts = [fold(p).strip(" .,;:") for p in quoted.split("...")]
+        if all(part in text for part in parts if part):
+            return True
+    return False
+
+
+@pytest.fixture(scope="module")
+def links():
+    return argmap.load_links(LINKS)
+
+
+def test_every_link_note_quotes_both_essays(links):
+    missing = [(link.a, link.b) for link in links.links
+               if not (link.note and _quotes_from(link.note, links.a.claims[link.a])
+                       and _quotes_from(link.note, links.b.claims[link.b]))]
+    assert not missing, f"these notes do not quote both linked claims: {missing}"
+
+
+def test_the_links_file_corrections(links):
+    relation = {(link.a, link.b): link.relation for link in links.links}
+    assert relation[("us-end-of-war", "us-cool-on-end-of-war")] == "develops"  # an untaken proposal
+    assert relation[("us-reduce-exercises", "joint-exercises-august")] == "develops"
+    assert relation[("factor-a", "cause-lack-of-trust")] == "contradicts"
+    assert relation[("stalemate-leads-to-fixation", "relative-calm")] == "develops"
+    assert relation[("no-freeze", "uphold-two-suspensions")] == "develops"
+    assert relation[("phased-parallel", "policy-parallel-tracks")] == "recast"
+    assert ("slightly-better-than-war", "relative-calm") not in relation  # only thematic
+    assert ("factor-c", "us-stop-suppressing-china") not in relation
