@@ -39,7 +39,7 @@ from .errors import (
     UsageError,
     WrongKind,
 )
-from .model import Actor, Argument, ArgumentMap, Claim, Objection, Section, Source
+from .model import Actor, Argument, ArgumentMap, Claim, Objection, Section, Source, Tension
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -55,7 +55,8 @@ __all__ = [
     "load", "loads", "validate", "validate_text", "load_links", "load_style", "render", "render_comparison",
     "compare", "export", "import_map", "coverage",
     # values
-    "ArgumentMap", "Claim", "Argument", "Objection", "Source", "Section", "Actor", "Problem", "LinkSet", "Link",
+    "ArgumentMap", "Claim", "Argument", "Objection", "Tension", "Source", "Section", "Actor", "Problem", "LinkSet",
+    "Link",
     "Comparison", "Pair", "Coverage", "Imported", "RenderOptions", "Style",
     # errors
     "ArgmapError", "UsageError", "InvalidMap", "WrongKind", "NoMapFiles", "UnknownId", "OutputIsInput", "CannotWrite",

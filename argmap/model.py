@@ -5,6 +5,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 from .checking.schema import load_schema
 
@@ -13,6 +14,11 @@ ROLES: tuple[str, ...] = tuple(_MAP_SCHEMA["$defs"]["claim"]["properties"]["role
 ID_PATTERN: str = _MAP_SCHEMA["$defs"]["id"]["pattern"]
 REBUT = "rebut"
 UNDERCUT = "undercut"
+SPECIFIES = "specifies"  # the two ways a claim spells out another (claims' `specifies` and `means-to`)
+MEANS = "means-to"
+SPELL_OUTS = (SPECIFIES, MEANS)
+MODUS_PONENS = "modus-ponens"  # the schemes whose form the checks know
+ELIMINATION = "disjunctive-syllogism"
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,15 @@ class Claim:
     tags: tuple[str, ...] = ()
     note: str | None = None
     line: int = 0  # where the claim stands in the map file, for messages and links back
+    specifies: tuple[str, ...] = ()  # the claims it spells out: details, parts, instances
+    means_to: tuple[str, ...] = ()  # the claims it is a means to
+    conditional: bool = False
+    antecedent: str | None = None  # a conditional's parts, when the map names them as claims
+    consequent: str | None = None
+
+    def spells_out(self) -> list[tuple[str, str]]:
+        """(kind, claim id) for each claim this one spells out."""
+        return [(SPECIFIES, c) for c in self.specifies] + [(MEANS, c) for c in self.means_to]
 
 
 @dataclass(frozen=True)
@@ -71,6 +86,8 @@ class Argument:
     tags: tuple[str, ...] = ()
     note: str | None = None
     line: int = 0
+    exhaustive: str | None = None  # an argument by elimination: the premise that says the options are all
+    corollary: bool = False  # it draws a consequence from the thesis (worked out: see follows_from_thesis)
 
 
 @dataclass(frozen=True)
@@ -79,6 +96,17 @@ class Objection:
     claim: str
     target: str
     kind: str  # REBUT when the target is a claim, UNDERCUT when it is an argument
+    note: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Tension:
+    """Two claims of one text that pull against each other, which the text does not take up (the mapper's finding)."""
+
+    id: str
+    claims: tuple[str, str]
+    kind: str = "contrary"  # or "contradictory", in Argdown's words
     note: str | None = None
     line: int = 0
 
@@ -96,6 +124,7 @@ class ArgumentMap:
     source: Source = Source()
     description: str | None = None
     file: str | None = None
+    tensions: Mapping[str, Tension] = field(default_factory=dict)
 
     def arguments_for(self, claim_id: str) -> list[Argument]:
         return list(self._arguments_by_conclusion.get(claim_id, ()))
@@ -117,6 +146,44 @@ class ArgumentMap:
             found.setdefault(objection.target, []).append(objection)
         return found
 
+    def spelled_out_by(self, claim_id: str) -> list[tuple[str, Claim]]:
+        """(kind, claim) for each claim that spells this one out, in the map's order."""
+        return [(kind, c) for c in self.claims.values() for kind, target in c.spells_out() if target == claim_id]
+
+    def tensions_of(self, claim_id: str) -> list[Tension]:
+        return [t for t in self.tensions.values() if claim_id in t.claims]
+
+
+def follows_from_thesis(thesis: str | None, arguments) -> set[str]:
+    """The ids of the arguments that draw a consequence from the thesis (corollaries, exhortations).
+
+    arguments: id -> (conclusion, premises). An argument follows from the thesis when one of its premises is
+    the thesis, or the conclusion of an argument that follows from it.
+    """
+    found: set[str] = set()
+    derived = {thesis}
+    changed = True
+    while changed:
+        changed = False
+        for argument_id, (conclusion, premises) in arguments.items():
+            if argument_id not in found and derived.intersection(premises):
+                found.add(argument_id)
+                derived.add(conclusion)
+                changed = True
+    return found
+
+
+def ids_of(value) -> tuple[str, ...]:
+    """An id or a list of ids, as the schema allows them, as a tuple."""
+    return _tuple(value)
+
+
+def conditional_parts(value) -> tuple[bool, str | None, str | None]:
+    """(is conditional, antecedent, consequent) from a claim's `conditional` value."""
+    if isinstance(value, dict):
+        return True, value.get("if"), value.get("then")
+    return bool(value), None, None
+
 
 def _tuple(value) -> tuple:
     if value is None:
@@ -131,6 +198,10 @@ def default_role(claim_id: str, data: dict, conclusions: set[str] | None = None)
     if conclusions is None:
         conclusions = {a["conclusion"] for a in (data.get("arguments") or {}).values()}
     return "conclusion" if claim_id in conclusions else "premise"
+
+
+def _conditional_fields(given: object) -> dict[str, Any]:
+    return dict(zip(("conditional", "antecedent", "consequent"), conditional_parts(given), strict=True))
 
 
 def build(data: dict, positions: dict | None = None, file: str | None = None) -> ArgumentMap:
@@ -153,16 +224,21 @@ def build(data: dict, positions: dict | None = None, file: str | None = None) ->
             quotes=_tuple(c.get("quote")),
             implicit=bool(c.get("implicit", False)), actors=_tuple(c.get("actor")), section=c.get("section"),
             tags=_tuple(c.get("tags")), note=c.get("note"), line=line("claims", cid),
+            specifies=_tuple(c.get("specifies")), means_to=_tuple(c.get("means-to")),
+            **_conditional_fields(c.get("conditional")),
         )
         for cid, c in data["claims"].items()
     }
+    raw_arguments = data.get("arguments") or {}
+    corollaries = follows_from_thesis(data["thesis"],
+                                      {k: (a["conclusion"], a["premises"]) for k, a in raw_arguments.items()})
     arguments = {
         aid: Argument(
             id=aid, conclusion=a["conclusion"], premises=tuple(a["premises"]), scheme=a.get("scheme"),
             text=a.get("text"), section=a.get("section"), tags=_tuple(a.get("tags")), note=a.get("note"),
-            line=line("arguments", aid),
+            line=line("arguments", aid), exhaustive=a.get("exhaustive"), corollary=aid in corollaries,
         )
-        for aid, a in (data.get("arguments") or {}).items()
+        for aid, a in raw_arguments.items()
     }
     objections = {
         oid: Objection(
@@ -179,4 +255,8 @@ def build(data: dict, positions: dict | None = None, file: str | None = None) ->
                                    for k, v in (data.get("sections") or {}).items()}),
         actors=MappingProxyType({k: Actor(k, v["name"], v.get("note")) for k, v in (data.get("actors") or {}).items()}),
         source=source, file=file,
+        tensions=MappingProxyType({
+            tid: Tension(id=tid, claims=(t["claims"][0], t["claims"][1]), kind=t.get("kind", "contrary"),
+                         note=t.get("note"), line=line("tensions", tid))
+            for tid, t in (data.get("tensions") or {}).items()}),
     )

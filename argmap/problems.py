@@ -37,7 +37,7 @@ CODES: dict[str, tuple[str, str]] = {
     "schema": (ERROR, "Any other violation of the JSON Schema."),
     # Semantic checks
     "unknown-ref": (ERROR, "A reference to an id that the map does not define."),
-    "duplicate-id": (ERROR, "The same id is used for a claim and an argument or objection."),
+    "duplicate-id": (ERROR, "The same id is used twice among claims, arguments, objections and tensions."),
     "self-support": (ERROR, "An argument lists its own conclusion as a premise."),
     "circular-support": (ERROR, "Claims support each other in a circle."),
     "self-attack": (ERROR, "An objection whose claim is the claim it attacks."),
@@ -49,6 +49,16 @@ CODES: dict[str, tuple[str, str]] = {
     "implicit-with-quote": (WARNING, "A claim marked implicit that has a quote."),
     "duplicate-premise": (WARNING, "An argument lists the same premise twice."),
     "thesis-role": (WARNING, "A claim with role thesis that is not the map's thesis."),
+    "spell-out-loop": (ERROR, "A claim spells itself out, or claims spell each other out in a circle."),
+    "spell-out-as-reason": (WARNING, "A claim that spells out another is also a premise of an argument for it."),
+    "antecedent-missing": (WARNING, ("An argument that concludes a conditional's consequent (or uses modus-ponens) "
+                                     "without the antecedent among its premises.")),
+    "affirming-the-consequent": (WARNING, ("An argument that concludes a conditional premise's antecedent: the "
+                                           "inference runs backwards.")),
+    "exhaustiveness-missing": (WARNING, ("An argument by elimination whose premise that the options are exhaustive "
+                                         "is not named, or is not one of its premises.")),
+    "tension-is-objection": (WARNING, ("A tension between two claims one of which objects to the other: an "
+                                       "objection the text answers is not a tension.")),
     # Links files
     "links-map-missing": (ERROR, "A links file names a map file that does not exist."),
     "links-map-invalid": (ERROR, "A links file names a map that has errors of its own."),

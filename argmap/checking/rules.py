@@ -1,4 +1,5 @@
-"""Semantic checks: what a JSON Schema cannot say about a map (references, circles, reachability, quotes).
+"""Semantic checks: what a JSON Schema cannot say about a map (references, circles, reachability, quotes,
+and the forms that spelling out, conditionals, elimination and tensions must keep).
 
 Each rule is a function registered in RULES; its docstring is the user documentation of its codes.
 Rules run only on data that passed the schema, so they may rely on its shape.
@@ -8,9 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
+from ..model import ELIMINATION, MODUS_PONENS, SPELL_OUTS, conditional_parts, follows_from_thesis, ids_of
 from ..problems import Problem, did_you_mean
 
-SECTIONS = ("claims", "arguments", "objections")
+SECTIONS = ("claims", "arguments", "objections", "tensions")
 RULES: list[Callable] = []
 
 
@@ -22,7 +24,7 @@ def rule(function: Callable) -> Callable:
 def check(doc) -> list[Problem]:
     problems: list[Problem] = []
     for each in RULES:
-        if each is connection_to_thesis and any(p.code == "unknown-ref" for p in problems):
+        if each in AFTER_REFERENCES and any(p.code == "unknown-ref" for p in problems):
             continue  # an unknown id would make every claim behind it look cut off: report the cause only
         problems.extend(each(doc, doc.data))
     return problems
@@ -46,15 +48,30 @@ def _references(data: dict) -> Iterator[tuple[tuple, str, dict, str]]:
             yield path, actor, _ids(data, "actors"), "actor"
         if "section" in claim:
             yield ("claims", cid, "section"), claim["section"], _ids(data, "sections"), "section"
+        for field in SPELL_OUTS:
+            targets = claim.get(field)
+            for index, target in enumerate(ids_of(targets)):
+                path = ("claims", cid, field, index) if isinstance(targets, list) else ("claims", cid, field)
+                yield path, target, claims, "claim"
+        conditional = claim.get("conditional")
+        if isinstance(conditional, dict):
+            for part in ("if", "then"):
+                if part in conditional:
+                    yield ("claims", cid, "conditional", part), conditional[part], claims, "claim"
     for aid, argument in arguments.items():
         yield ("arguments", aid, "conclusion"), argument["conclusion"], claims, "claim"
         for index, premise in enumerate(argument["premises"]):
             yield ("arguments", aid, "premises", index), premise, claims, "claim"
         if "section" in argument:
             yield ("arguments", aid, "section"), argument["section"], _ids(data, "sections"), "section"
+        if "exhaustive" in argument:
+            yield ("arguments", aid, "exhaustive"), argument["exhaustive"], claims, "claim"
     for oid, objection in _ids(data, "objections").items():
         yield ("objections", oid, "claim"), objection["claim"], claims, "claim"
         yield ("objections", oid, "target"), objection["target"], claims_or_arguments, "claim or argument"
+    for tid, tension in _ids(data, "tensions").items():
+        for index, claim_id in enumerate(tension["claims"]):
+            yield ("tensions", tid, "claims", index), claim_id, claims, "claim"
 
 
 @rule
@@ -75,14 +92,16 @@ def unknown_references(doc, data) -> Iterator[Problem]:
 
 @rule
 def duplicate_ids(doc, data) -> Iterator[Problem]:
-    """duplicate-id: claims, arguments and objections share one namespace, so that a reference is never ambiguous."""
+    """duplicate-id: claims, arguments, objections and tensions share one namespace, so that a reference is never
+    ambiguous."""
     seen: dict[str, str] = {}
     for section in SECTIONS:
         for item_id in _ids(data, section):
             if item_id in seen:
                 yield doc.problem((section, item_id), "duplicate-id",
                                   f"{item_id!r} is used in both {seen[item_id]} and {section}",
-                                  "rename one of them; ids must be unique across claims, arguments and objections",
+                                  "rename one of them; ids must be unique across claims, arguments, objections "
+                                  "and tensions",
                                   key=True)
             else:
                 seen[item_id] = section
@@ -208,9 +227,23 @@ def _cycle_in(component: list[str], edges) -> list[tuple[str, str]]:
         node = child
 
 
+def _spell_out_edges(data: dict) -> list[tuple[str, str, str, tuple]]:
+    """(claim, kind, claim it spells out, path of the reference) for every spell-out in the map."""
+    edges = []
+    for cid, claim in _ids(data, "claims").items():
+        for field in SPELL_OUTS:
+            targets = claim.get(field)
+            for index, target in enumerate(ids_of(targets)):
+                path = ("claims", cid, field, index) if isinstance(targets, list) else ("claims", cid, field)
+                edges.append((cid, field, target, path))
+    return edges
+
+
 @rule
 def connection_to_thesis(doc, data) -> Iterator[Problem]:
-    """orphan-claim: every claim takes part in an argument or objection; unreachable-claim: and leads to the thesis."""
+    """orphan-claim: every claim takes part in an argument, an objection or a spell-out; unreachable-claim: and is
+    connected to the thesis. A claim is connected when it leads to the thesis (as a premise, an objection, or a
+    claim that spells out a connected one, or is spelled out by one), or follows from it (a corollary)."""
     claims = _ids(data, "claims")
     arguments = _ids(data, "arguments")
     objections = _ids(data, "objections")
@@ -228,10 +261,15 @@ def connection_to_thesis(doc, data) -> Iterator[Problem]:
         used.add(target)
         attacked = arguments[target]["conclusion"] if target in arguments else target
         leads_to[attacked].add(objection["claim"])
+    for claim_id, _, target, _ in _spell_out_edges(data):  # one point at two levels of detail: either way
+        used.update((claim_id, target))
+        leads_to[target].add(claim_id)
+        leads_to[claim_id].add(target)
     reached = set()
     if thesis in claims:
-        frontier = [thesis]
-        reached.add(thesis)
+        corollaries = follows_from_thesis(thesis, {k: (a["conclusion"], a["premises"]) for k, a in arguments.items()})
+        frontier = [thesis, *(arguments[a]["conclusion"] for a in sorted(corollaries))]
+        reached.update(frontier)
         while frontier:
             for nxt in leads_to.get(frontier.pop(), ()):
                 if nxt not in reached:
@@ -246,9 +284,115 @@ def connection_to_thesis(doc, data) -> Iterator[Problem]:
                               "make it a premise of an argument, an objection, or remove it", key=True)
         elif thesis in claims and cid not in reached:
             yield doc.problem(("claims", cid), "unreachable-claim",
-                              f"claim {cid!r} is connected, but nothing it supports or attacks "
-                              f"leads to the thesis {thesis!r}",
-                              "link its argument to a claim that leads to the thesis", key=True)
+                              f"claim {cid!r} is connected, but neither leads to the thesis {thesis!r} nor follows "
+                              "from it",
+                              "link its argument to a claim that leads to the thesis; if it spells out a claim, say so "
+                              "with 'specifies' or 'means-to'; if it follows from the thesis, make the thesis a "
+                              "premise of its argument", key=True)
+
+
+@rule
+def spell_outs(doc, data) -> Iterator[Problem]:
+    """spell-out-loop: no claim spells itself out, and spell-outs never run in a circle.
+    spell-out-as-reason: a claim that spells out another is not also a premise of an argument for it (a detail
+    or a means of a claim is not a reason for it)."""
+    edges: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for claim_id, kind, target, path in _spell_out_edges(data):
+        if claim_id == target:
+            yield doc.problem(path, "spell-out-loop", f"claim {claim_id!r} spells out itself ({kind})",
+                              "name the claim it details, or the goal it is a means to")
+            continue
+        edges[claim_id].append((target, claim_id))
+        for aid, argument in _ids(data, "arguments").items():
+            if argument["conclusion"] == target and claim_id in argument["premises"]:
+                yield doc.problem(path, "spell-out-as-reason",
+                                  f"claim {claim_id!r} spells out {target!r} ({kind}) and is also a premise of "
+                                  f"argument {aid!r} for it",
+                                  "a detail or a means of a claim is not a reason for it: keep the spell-out and drop "
+                                  "the premise, or the other way round")
+    for cycle in _cycles(edges):
+        members = [claim for claim, _ in cycle]
+        yield doc.problem(("claims", members[0]), "spell-out-loop",
+                          "claims spell each other out in a circle: " + " -> ".join([*members, members[0]]),
+                          "a claim spells out a more general claim, or a goal; remove one step of the circle", key=True)
+
+
+@rule
+def conditionals(doc, data) -> Iterator[Problem]:
+    """antecedent-missing: an argument that concludes a conditional premise's consequent has its antecedent among
+    its premises, and a modus-ponens argument has a conditional premise. affirming-the-consequent: no argument
+    concludes the antecedent of one of its own conditional premises."""
+    claims = _ids(data, "claims")
+    for aid, argument in _ids(data, "arguments").items():
+        conditional_premises = []
+        for premise in argument["premises"]:
+            is_conditional, antecedent, consequent = conditional_parts(claims.get(premise, {}).get("conditional"))
+            if is_conditional:
+                conditional_premises.append((premise, antecedent, consequent))
+        for premise, antecedent, consequent in conditional_premises:
+            if antecedent is not None and argument["conclusion"] == antecedent:
+                yield doc.problem(("arguments", aid, "conclusion"), "affirming-the-consequent",
+                                  f"argument {aid!r} concludes {antecedent!r}, the antecedent of its conditional "
+                                  f"premise {premise!r}: the inference runs backwards",
+                                  "a conditional leads from its antecedent to its consequent; reverse the argument, "
+                                  "or check the conditional's 'if' and 'then'")
+            elif (consequent is not None and argument["conclusion"] == consequent and antecedent is not None
+                  and antecedent not in argument["premises"]):
+                yield doc.problem(("arguments", aid, "premises"), "antecedent-missing",
+                                  f"argument {aid!r} concludes {consequent!r} from the conditional {premise!r} "
+                                  f"without its antecedent {antecedent!r}",
+                                  f"add {antecedent!r} to the premises")
+        if argument.get("scheme") == MODUS_PONENS and not conditional_premises:
+            yield doc.problem(("arguments", aid, "scheme"), "antecedent-missing",
+                              f"argument {aid!r} is a modus ponens, but none of its premises is conditional",
+                              "mark the conditional premise 'conditional: true' (or name its 'if' and 'then')")
+
+
+@rule
+def elimination(doc, data) -> Iterator[Problem]:
+    """exhaustiveness-missing: an argument by elimination (scheme disjunctive-syllogism) names, in `exhaustive`, the
+    premise that says the options are all there are; that premise is one of its premises, and at least one other
+    premise rules an option out. `exhaustive` is for arguments by elimination only."""
+    for aid, argument in _ids(data, "arguments").items():
+        exhaustive = argument.get("exhaustive")
+        by_elimination = argument.get("scheme") == ELIMINATION
+        if by_elimination and exhaustive is None:
+            yield doc.problem(("arguments", aid), "exhaustiveness-missing",
+                              f"argument {aid!r} argues by elimination but does not name the premise that the options "
+                              "are exhaustive",
+                              "add the premise (implicit if the text takes it for granted) and name it in "
+                              "'exhaustive'", key=True)
+        elif exhaustive is not None and exhaustive not in argument["premises"]:
+            yield doc.problem(("arguments", aid, "exhaustive"), "exhaustiveness-missing",
+                              f"argument {aid!r} names {exhaustive!r} as its exhaustiveness premise, but it is not "
+                              "one of its premises", f"add {exhaustive!r} to the premises")
+        elif exhaustive is not None and not by_elimination:
+            yield doc.problem(("arguments", aid, "exhaustive"), "exhaustiveness-missing",
+                              f"argument {aid!r} names an exhaustiveness premise, but its scheme is not "
+                              f"{ELIMINATION}", f"write 'scheme: {ELIMINATION}', or remove 'exhaustive'")
+        elif exhaustive is not None and len(argument["premises"]) < 2:
+            yield doc.problem(("arguments", aid, "premises"), "exhaustiveness-missing",
+                              f"argument {aid!r} argues by elimination, but no premise rules an option out",
+                              "add the premises that rule out the other options")
+
+
+@rule
+def tensions(doc, data) -> Iterator[Problem]:
+    """tension-is-objection: a tension joins two claims neither of which objects to the other (an objection is
+    the text's own dialectic, which it answers; a tension is one it leaves standing)."""
+    arguments = _ids(data, "arguments")
+    attacks = set()
+    for objection in _ids(data, "objections").values():
+        target = objection["target"]
+        attacked = arguments[target]["conclusion"] if target in arguments else target
+        attacks.add(frozenset((objection["claim"], attacked)))
+    for tid, tension in _ids(data, "tensions").items():
+        if frozenset(tension["claims"]) in attacks:
+            first, second = tension["claims"]
+            yield doc.problem(("tensions", tid), "tension-is-objection",
+                              f"tension {tid!r}: one of {first!r} and {second!r} already objects to the other",
+                              "keep the objection if the text answers it; keep the tension if the text leaves it "
+                              "standing", key=True)
 
 
 @rule
@@ -269,3 +413,6 @@ def quotes_and_roles(doc, data) -> Iterator[Problem]:
             yield doc.problem(("claims", cid, "role"), "thesis-role",
                               f"claim {cid!r} has role thesis, but the map's thesis is {data.get('thesis')!r}",
                               "use role conclusion for intermediate conclusions")
+
+
+AFTER_REFERENCES = {connection_to_thesis, spell_outs, conditionals, elimination, tensions}

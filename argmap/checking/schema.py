@@ -267,8 +267,11 @@ def _length(doc, error, path) -> list[Problem]:
 
 
 def _any_of(doc, error, path) -> list[Problem]:
-    options = " or ".join(_type_name(sub.get("type", "string")) for sub in error.validator_value)
-    return [doc.problem(path, "schema", f"{_describe(path)} must be {options}: an id, or a list of ids")]
+    types = [sub.get("type", "string") for sub in error.validator_value]
+    options = " or ".join(_type_name(t) for t in types)
+    meaning = ("true or false, or a mapping of 'if' and 'then' to claim ids" if "boolean" in types
+               else "an id, or a list of ids")
+    return [doc.problem(path, "schema", f"{_describe(path)} must be {options}: {meaning}")]
 
 
 def _other(doc, error, path) -> list[Problem]:

@@ -184,6 +184,9 @@ def neighbourhood(model: ArgumentMap, focus: str, depth: int) -> set[str]:
         attacks.setdefault(objection.claim, []).append(objection.target)
         for attacked in members.get(objection.target, [objection.target]):
             attacks.setdefault(attacked, []).append(objection.claim)
+    for first, second in _pairs_beyond_support(model):  # spell-outs and tensions are steps too
+        attacks.setdefault(first, []).append(second)
+        attacks.setdefault(second, []).append(first)
     start = members.get(focus, [focus])
     seen, expanded = set(start), set()
     frontier = deque((claim, 0) for claim in start)
@@ -223,13 +226,15 @@ def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), si
             add_claim(sections.holding(claim.section), model, claim, options, side, claim.id in objecting)
     for argument in model.arguments.values():
         if keep is None or argument.id in keep:
-            _add_argument(graph, sections.holding(argument.section), argument, options, side, keep)
+            (_add_corollary if argument.corollary else _add_argument)(
+                graph, sections.holding(argument.section), argument, options, side, keep)
     for objection in model.objections.values():
         if keep is None or (objection.claim in keep and objection.target in keep):
             _add_objection(graph, objection, options, side)
+    _add_spell_outs_and_tensions(graph, model, options, side, keep)
     sections.close()
     if options.legend:
-        graph.subgraph(_legend(options))
+        graph.subgraph(_legend(options, model))
     return graph
 
 
@@ -290,7 +295,7 @@ def _add_argument(graph: graphviz.Digraph, box: graphviz.Digraph, argument, opti
         if keep is None or premise in keep:
             graph.edge(claim_node(premise, side), argument_node(argument.id, side), color=options.style.support,
                        penwidth="1.2", arrowhead="none", id=svg_id("premise", f"{argument.id}-{index}", side),
-                       **{"class": "premise"})
+                       **{"class": "premise", **_premise_marks(argument, premise)})
 
 
 def _add_objection(graph: graphviz.Digraph, objection, options: RenderOptions, side: str) -> None:
@@ -303,13 +308,20 @@ def _add_objection(graph: graphviz.Digraph, objection, options: RenderOptions, s
 
 def add_claim(graph: graphviz.Digraph, model: ArgumentMap, claim, options: RenderOptions, side: str = "",
               objecting: bool = False) -> None:
-    """One claim's node: fill by role, header with role and actors, the label, the full text as tooltip."""
-    fill, role_label = options.style.role(claim.role)
-    if objecting and claim.role == "premise":
+    """One claim's node: fill by role, header with role and actors, the label, the full text as tooltip.
+
+    The map's thesis is drawn as the thesis whatever its role: the thesis's fill and header, with its own
+    role named after the header when it says more (THESIS · RECOMMENDATION)."""
+    thesis = claim.id == model.thesis
+    fill, role_label = options.style.role("thesis" if thesis else claim.role)
+    if objecting and claim.role == "premise" and not thesis:
         fill = options.style.objection
     header = role_label
-    if claim.implicit:
-        header += " (IMPLICIT)"
+    if thesis and claim.role not in ("thesis", "conclusion"):
+        header += " \u00b7 " + options.style.role(claim.role)[1]
+    marks = (["IMPLICIT"] if claim.implicit else []) + (["CONDITIONAL"] if claim.conditional else [])
+    if marks:
+        header += f" ({', '.join(marks)})"
     if claim.actors:
         header += " \u00b7 " + ", ".join(model.actors[a].name for a in claim.actors)
     if options.ids:
@@ -319,7 +331,6 @@ def add_claim(graph: graphviz.Digraph, model: ArgumentMap, claim, options: Rende
         quote = " \u2026 ".join(claim.quotes)
         label += '<BR ALIGN="CENTER"/>' + _small("<I>" + _html(f"\u201c{quote}\u201d", options.wrap + 8) + "</I>", 9,
                                                  "#555555")
-    thesis = claim.id == model.thesis
     styles = ["rounded", "filled"] + (["dashed"] if claim.implicit else []) + (["bold"] if thesis else [])
     tooltip = claim.text + ("".join(f"\n\u201c{q}\u201d" for q in claim.quotes))
     graph.node(
@@ -327,11 +338,12 @@ def add_claim(graph: graphviz.Digraph, model: ArgumentMap, claim, options: Rende
         penwidth="3" if thesis else "1.2" if not claim.implicit else "1.4",
         fontsize="14" if thesis else "11", id=svg_id("claim", claim.id, side), tooltip=_plain(tooltip),
         **{"class": f"claim role-{claim.role}" + (" implicit" if claim.implicit else "") + (" thesis" if thesis else "")
+           + (" conditional" if claim.conditional else "")
            + "".join(f" tag-{re.sub(r'[^A-Za-z0-9_-]+', '-', tag)}" for tag in claim.tags)},
     )
 
 
-def _legend(options: RenderOptions) -> graphviz.Digraph:
+def _legend(options: RenderOptions, model: ArgumentMap | None = None) -> graphviz.Digraph:
     legend = _Digraph(name="cluster_legend", graph_attr={
         "label": "Legend", "style": "rounded", "color": "#999999", "fontsize": "11", "id": "legend"})
     legend.attr("node", fontsize="9", shape="box", style="rounded,filled")
@@ -347,7 +359,102 @@ def _legend(options: RenderOptions) -> graphviz.Digraph:
     legend.edge("legend.inference", "legend.conclusion", color=style.support, label=" supports")
     legend.edge("legend.objection", "legend.evidence", color=style.attack, style="dashed", arrowhead="tee",
                 label=" attacks")
+    if model is not None:
+        _legend_beyond_support(legend, model, options)
     return legend
+
+
+# --- What a text does beyond support and attack (issue 16) --------------------------------------------------
+# Spell-outs, tensions, arguments that follow from the thesis, conditionals and exhaustiveness premises are
+# drawn here, apart from the rest of the grammar. Spell-outs never pass through an inference node: a grey
+# line with a hollow arrowhead from the detail (or the means) to what it spells out. A tension is a dotted
+# line with hollow diamonds at both ends that takes no part in the layout. An argument that follows from the
+# thesis is drawn with its edges reversed for the layout, so that its conclusion sits below the thesis with
+# the arrow pointing down into it.
+RELATION_STYLE = {
+    "specifies": {"color": "#666666", "style": "solid", "penwidth": "1.4", "arrowhead": "onormal",
+                  "label": " specifies"},
+    "means-to": {"color": "#666666", "style": "solid", "penwidth": "1.4", "arrowhead": "ovee", "label": " means to"},
+    "tension": {"color": "#E69F00", "style": "dotted", "penwidth": "2.2", "dir": "both", "arrowhead": "odiamond",
+                "arrowtail": "odiamond", "constraint": "false", "label": " tension"},
+    "exhaustive": {"style": "bold", "label": " exhaustive"},
+}
+
+
+def _add_spell_outs_and_tensions(graph: graphviz.Digraph, model: ArgumentMap, _options: RenderOptions, side: str,
+                                 keep: set[str] | None) -> None:
+    for claim in model.claims.values():
+        for kind, target in claim.spells_out():
+            if keep is None or (claim.id in keep and target in keep):
+                graph.edge(claim_node(claim.id, side), claim_node(target, side),
+                           id=svg_id(kind, f"{claim.id}-{target}", side), fontcolor="#666666",
+                           tooltip=_plain(f"{claim.text}\n{kind.replace('-', ' ')}\n{model.claims[target].text}"),
+                           **{"class": f"spell-out {kind}"}, **RELATION_STYLE[kind])
+    for tension in model.tensions.values():
+        first, second = tension.claims
+        if keep is None or (first in keep and second in keep):
+            graph.edge(claim_node(first, side), claim_node(second, side), id=svg_id("tension", tension.id, side),
+                       fontcolor=RELATION_STYLE["tension"]["color"],
+                       tooltip=_plain(f"tension ({tension.kind}): {tension.id}" + (f"\n{tension.note}" if tension.note
+                                                                                       else "")),
+                       **{"class": f"tension {tension.kind}"}, **RELATION_STYLE["tension"])
+
+
+def _add_corollary(graph: graphviz.Digraph, box: graphviz.Digraph, argument, options: RenderOptions, side: str,
+                   keep: set[str] | None) -> None:
+    """An argument that follows from the thesis: its inference node as any other, its edges reversed for the layout."""
+    _add_argument(graph, box, argument, options, side, keep=set())  # the node alone
+    if keep is None or argument.conclusion in keep:
+        graph.edge(claim_node(argument.conclusion, side), argument_node(argument.id, side), dir="back",
+                   arrowtail="normal", color=options.style.support, penwidth="1.6", label=" follows",
+                   fontcolor=options.style.support, id=svg_id("supports", argument.id, side),
+                   **{"class": "support corollary"})
+    for index, premise in enumerate(argument.premises):
+        if keep is None or premise in keep:
+            graph.edge(argument_node(argument.id, side), claim_node(premise, side), dir="back", arrowtail="none",
+                       color=options.style.support, penwidth="1.2",
+                       id=svg_id("premise", f"{argument.id}-{index}", side),
+                       **{"class": "premise corollary", **_premise_marks(argument, premise)})
+
+
+def _pairs_beyond_support(model: ArgumentMap):
+    """The claims that a spell-out or a tension joins, one step apart for --focus."""
+    for claim in model.claims.values():
+        for _, target in claim.spells_out():
+            yield claim.id, target
+    for tension in model.tensions.values():
+        yield tension.claims
+
+
+def _premise_marks(argument, premise: str) -> dict:
+    """The exhaustiveness premise of an argument by elimination: its edge bold and labelled."""
+    if premise != argument.exhaustive:
+        return {}
+    return {**RELATION_STYLE["exhaustive"], "class": "premise exhaustive"}  # replaces the plain class
+
+
+def _legend_beyond_support(legend: graphviz.Digraph, model: ArgumentMap, options: RenderOptions) -> None:
+    """Legend entries for the elements of this block that the map uses, and only those."""
+    spell_outs = {kind for claim in model.claims.values() for kind, _ in claim.spells_out()}
+    for kind in ("specifies", "means-to"):
+        if kind in spell_outs:
+            legend.node(f"legend.{kind}", label="Detail" if kind == "specifies" else "Means", fillcolor="#FFFFFF")
+            legend.edge(f"legend.{kind}", "legend.recommendation", **RELATION_STYLE[kind])
+    if any(claim.conditional for claim in model.claims.values()):
+        legend.node("legend.conditional", label="Premise (conditional)", fillcolor="#FFFFFF")
+    if model.tensions:
+        legend.node("legend.tension", label="Claim in tension", fillcolor="#FFFFFF")
+        legend.node("legend.tension-other", label="with another", fillcolor="#FFFFFF")
+        legend.edge("legend.tension", "legend.tension-other", **{**RELATION_STYLE["tension"], "constraint": "true"})
+    if any(argument.corollary for argument in model.arguments.values()):
+        legend.node("legend.corollary", label="Follows from the thesis", fillcolor="#FFFFFF")
+        legend.edge("legend.corollary", "legend.thesis", dir="back", arrowtail="normal", color=options.style.support,
+                    label=" follows")
+    if any(argument.exhaustive for argument in model.arguments.values()):
+        legend.node("legend.exhaustive", label="The options are all", fillcolor="#FFFFFF",
+                    style="rounded,filled,dashed")
+        legend.edge("legend.exhaustive", "legend.inference", color=options.style.support, arrowhead="none",
+                    **RELATION_STYLE["exhaustive"])
 
 
 def dot_source(model: ArgumentMap, options: RenderOptions = RenderOptions()) -> str:

@@ -74,6 +74,7 @@ def _details(model: ArgumentMap, claim, places) -> list[str]:
         lines.append(f"Source: {model.source.file}, line{'s' * (len(where) > 1)} {', '.join(map(str, where))}")
     if claim.implicit:
         lines.append("Implicit: reconstructed by the mapper, not said in the essay.")
+    lines.extend(_beyond_support(model, claim))
     if claim.note:
         lines.append("Note: " + claim.note)
     lines.append(f"Id: {claim.id}" + (f" (map file {Path(model.file).name}, line {claim.line})" if model.file else ""))
@@ -95,8 +96,37 @@ def entries(model: ArgumentMap, places: dict[str, list[int]] | None = None, side
             "kind": "argument" + (f" ({a.scheme})" if a.scheme else ""),
             "text": a.text or f"Why: {model.claims[a.conclusion].text}", "quotes": [],
             "details": [f"Premises: {', '.join(model.claims[p].text for p in a.premises)}",
-                        f"Conclusion: {model.claims[a.conclusion].text}", f"Id: {a.id}"]}
+                        f"Conclusion: {model.claims[a.conclusion].text}", *_argument_beyond_support(model, a),
+                        f"Id: {a.id}"]}
     return found
+
+
+def _beyond_support(model: ArgumentMap, claim) -> list[str]:
+    """The panel's lines for what a claim does beyond support and attack (issue 16)."""
+    lines = []
+    names = {"specifies": "Specifies", "means-to": "A means to"}
+    for kind, target in claim.spells_out():
+        lines.append(f"{names[kind]}: {model.claims[target].text}")
+    for kind, detail in model.spelled_out_by(claim.id):
+        lines.append(f"{'Specified by' if kind == 'specifies' else 'Reached by the means'}: {detail.text}")
+    if claim.conditional:
+        parts = [f"if: {model.claims[claim.antecedent].text}" if claim.antecedent else "",
+                 f"then: {model.claims[claim.consequent].text}" if claim.consequent else ""]
+        lines.append("Conditional" + (" (" + "; ".join(p for p in parts if p) + ")" if any(parts) else "") + ".")
+    for tension in model.tensions_of(claim.id):
+        other = next(c for c in tension.claims if c != claim.id)
+        lines.append(f"In tension ({tension.kind}) with: {model.claims[other].text}"
+                     + (f" ({tension.note})" if tension.note else ""))
+    return lines
+
+
+def _argument_beyond_support(model: ArgumentMap, argument) -> list[str]:
+    lines = []
+    if argument.exhaustive:
+        lines.append(f"The options are all (exhaustiveness premise): {model.claims[argument.exhaustive].text}")
+    if argument.corollary:
+        lines.append("Follows from the thesis: its conclusion is drawn from the thesis, not a reason for it.")
+    return lines
 
 
 def page(title: str, svg: bytes, data: dict[str, dict], extra: str = "") -> bytes:

@@ -1,4 +1,5 @@
-"""AIF JSON (AIFdb, OVA): claims as I-nodes, inferences as RA-nodes, objections as CA-nodes.
+"""AIF JSON (AIFdb, OVA): claims as I-nodes, inferences as RA-nodes, objections as CA-nodes; spell-outs as MA-nodes
+(AIF's rephrase), a tension as two CA-nodes, one each way.
 
 Node ids are the map's own ids, so that a map written and read back keeps its names. Reading copes
 with real files: numeric or string ids, the xAIF wrapper ({"AIF": {...}}), dialogue nodes (L, TA, YA)
@@ -12,6 +13,7 @@ from ..model import ArgumentMap
 from .importer import Importer
 
 ARGUMENT_TYPES = {"I", "RA", "CA", "MA", "PA"}
+SPELL_OUT_TEXT = {"specifies": "Specification", "means-to": "Means"}  # the MA node's text; its scheme is the kind
 DIALOGUE_TYPES = {"L", "TA", "YA"}
 
 
@@ -41,6 +43,20 @@ def dump(model: ArgumentMap) -> dict:
         nodes.append({"nodeID": objection.id, "text": "Default Conflict", "type": "CA", "timestamp": stamp})
         edge(objection.claim, objection.id)
         edge(objection.id, objection.target)
+    for claim in model.claims.values():  # AIF has no means-end relation: a means travels as a rephrase named Means
+        for kind, target in claim.spells_out():
+            node_id = f"{claim.id}.{kind}.{target}"
+            nodes.append({"nodeID": node_id, "text": SPELL_OUT_TEXT[kind], "type": "MA", "timestamp": stamp,
+                          "scheme": kind})
+            edge(claim.id, node_id)
+            edge(node_id, target)
+    for tension in model.tensions.values():  # a symmetric conflict: one CA node each way
+        for index, (first, second) in enumerate((tension.claims, tension.claims[::-1])):
+            node_id = tension.id if index == 0 else f"{tension.id}.reverse"
+            nodes.append({"nodeID": node_id, "text": "Default Conflict", "type": "CA", "timestamp": stamp,
+                          "scheme": "tension"})
+            edge(first, node_id)
+            edge(node_id, second)
     return {"nodes": nodes, "edges": edges, "locutions": [],
             "argmap": {"id": model.id, "title": model.title, "thesis": model.thesis}}
 
@@ -63,9 +79,13 @@ def load(document: object, importer: Importer) -> None:
     for node_id, node in graph.nodes.items():
         if graph.kind[node_id] == "RA":
             _add_inference(graph, node_id, node, importer)
-    for node_id in graph.nodes:
-        if graph.kind[node_id] == "CA":
+    for node_id, node in graph.nodes.items():
+        if graph.kind[node_id] == "CA" and node.get("scheme") == "tension":
+            _add_tension(graph, node_id, importer)
+        elif graph.kind[node_id] == "CA":
             _add_conflict(graph, node_id, importer)
+        elif graph.kind[node_id] == "MA" and node.get("scheme") in SPELL_OUT_TEXT:
+            _add_spell_out(graph, node_id, str(node["scheme"]), importer)
         elif graph.kind[node_id] == "MA":
             importer.warn(f"MA (rephrase) node {node_id} was dropped: argmap has no rephrase relation")
         elif graph.kind[node_id] == "PA":
@@ -145,6 +165,20 @@ def _add_conflict(graph: _Graph, node_id: str, importer: Importer) -> None:
             importer.objection(objector, target, name=node_id if len(pairs) == 1 else f"{node_id}-{index + 1}")
         else:
             importer.warn(f"CA node {node_id} attacks a {graph.kind.get(target)} node; that attack was dropped")
+
+
+def _add_spell_out(graph: _Graph, node_id: str, kind: str, importer: Importer) -> None:
+    """An MA node written by argmap: the claim that spells out (its source) and the claim spelled out (its target)."""
+    for source in (n for n in graph.incoming[node_id] if graph.kind.get(n) == "I"):
+        for target in (n for n in graph.outgoing[node_id] if graph.kind.get(n) == "I"):
+            importer.spell_out(source, target, kind)
+
+
+def _add_tension(graph: _Graph, node_id: str, importer: Importer) -> None:
+    """A CA node written by argmap for a tension (one each way; the importer keeps one tension per pair)."""
+    for first in (n for n in graph.incoming[node_id] if graph.kind.get(n) == "I"):
+        for second in (n for n in graph.outgoing[node_id] if graph.kind.get(n) == "I"):
+            importer.tension(first, second, name=node_id.removesuffix(".reverse"))
 
 
 def _scheme(text) -> str | None:

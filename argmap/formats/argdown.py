@@ -2,7 +2,8 @@
 
 Writing: statements `[id]: text #tags {argmap: {...}}`, one argument per inference with its
 premise-conclusion structure, attacks (`->`) and undercuts (`_>`) under the objecting statement,
-`#` headings for sections, and the map's metadata in the front matter. Everything argmap knows that
+a tension as Argdown's contradiction (`><`) under its first claim, `#` headings for sections, and the
+map's metadata in the front matter. Everything argmap knows that
 Argdown has no place for travels in the `argmap` data of each element, so that reading it back is
 lossless. Texts are escaped wherever Argdown would read markup: comments (`//`, `/*`), tags, links,
 mentions, emphasis, shortcodes (`.~.`, `:smile:`), front matter (`===`). An id that Argdown's parser
@@ -138,6 +139,8 @@ def dump(model: ArgumentMap) -> str:
         arrow = f"_> <{target}>" if objection.kind == UNDERCUT else f"-> [{target}]"
         attacks.setdefault(objection.claim, []).append(f"  {arrow}")
         made_by.setdefault(objection.claim, []).append(objection)
+    for tension in model.tensions.values():  # Argdown has no spell-out; its contradiction is symmetric, as a tension is
+        attacks.setdefault(tension.claims[0], []).append(f"  >< [{_title(tension.claims[1])}]")
 
     def statement(claim) -> list[str]:
         tags = [claim.role] + (["implicit"] if claim.implicit else []) + list(claim.tags)
@@ -146,7 +149,7 @@ def dump(model: ArgumentMap) -> str:
                       for o in made_by.get(claim.id, ())]
         data = {"role": claim.role, "quotes": list(claim.quotes), "implicit": claim.implicit,
                 "actors": list(claim.actors), "section": claim.section, "tags": list(claim.tags), "note": claim.note,
-                "objections": objections}
+                "objections": objections, **_beyond_support(model, claim)}
         if " ".join(claim.text.split()) != claim.text:
             data["text"] = claim.text  # Argdown text is one line: keep line breaks and spacing here
         data = {k: v for k, v in data.items() if v not in (None, [], False)}
@@ -155,8 +158,9 @@ def dump(model: ArgumentMap) -> str:
         return [head, *attacks.get(claim.id, []), ""]
 
     def argument(arg) -> list[str]:
-        data = {k: v for k, v in {"scheme": arg.scheme, "section": arg.section, "tags": list(arg.tags),
-                                  "note": arg.note, "text": arg.text}.items() if v not in (None, [])}
+        data = {k: v for k, v in {"scheme": arg.scheme, "exhaustive": arg.exhaustive, "section": arg.section,
+                                  "tags": list(arg.tags), "note": arg.note, "text": arg.text}.items()
+                if v not in (None, [])}
         head = f"<{_title(arg.id)}>" + (f": {_text(arg.text)}" if arg.text else "") + f" {_data({'argmap': data})}"
         body = [f"({n}) [{_title(p)}]" for n, p in enumerate(arg.premises, start=1)]
         rule = f"-- {_text(arg.scheme.replace('-', ' '))} --" if arg.scheme else "----"
@@ -175,6 +179,16 @@ def dump(model: ArgumentMap) -> str:
         for arg in arguments:
             lines += argument(arg)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _beyond_support(model: ArgumentMap, claim) -> dict:
+    """What Argdown has no relation for (spell-outs, a conditional's form), and each tension's id, kind and note."""
+    conditional = ({k: v for k, v in (("if", claim.antecedent), ("then", claim.consequent)) if v}
+                   or True) if claim.conditional else None
+    tensions = [{k: v for k, v in {"id": t.id, "with": t.claims[1], "kind": t.kind, "note": t.note}.items() if v}
+                for t in model.tensions.values() if t.claims[0] == claim.id]
+    return {"specifies": list(claim.specifies), "means-to": list(claim.means_to), "conditional": conditional,
+            "tensions": tensions}
 
 
 def argdown_command() -> list[str] | None:
@@ -300,6 +314,7 @@ class _Reader:
         self.sketched: set[str] = set()
         self.supports: dict[str, list[str]] = {}  # sketched argument -> argmap arguments made of its supports
         self.named: dict[tuple[str, str], dict] = {}  # (claim, target) -> the objection's argmap data
+        self.named_tensions: dict[tuple[str, str], dict] = {}  # (claim, other claim) -> the tension's argmap data
 
     def _sections(self, sections: list) -> dict[str, str]:
         """Argdown's section ids -> argmap section ids, when the map's sections are not in the front matter."""
@@ -349,7 +364,23 @@ class _Reader:
             self.importer.claim(name, text or name, role=role, quotes=data.get("quotes"),
                                 implicit=data.get("implicit", "implicit" in tags), actors=data.get("actors"),
                                 section=data.get("section") or self.sections.get(str(statement.get("section"))),
-                                tags=data.get("tags", kept_tags), note=data.get("note"))
+                                tags=data.get("tags", kept_tags), note=data.get("note"),
+                                conditional=data.get("conditional"))
+        self.named_tensions = self._spell_outs_and_tensions()
+
+    def _spell_outs_and_tensions(self) -> dict[tuple[str, str], dict]:
+        """Spell-outs from argmap's data on statements; the tensions named there, by (claim, other claim)."""
+        named: dict[tuple[str, str], dict] = {}
+        for name, statement in self.statements.items():
+            data = _argmap_data(statement)
+            for kind in ("specifies", "means-to"):
+                for target in data.get(kind) or []:
+                    self.importer.spell_out(name, str(target), kind)
+            for tension in data.get("tensions") or []:
+                if isinstance(tension, dict) and tension.get("with"):
+                    other = str(tension["with"])
+                    named[(name, other)] = named[(other, name)] = tension
+        return named
 
     def read_arguments(self) -> None:
         for name, argument in self.arguments.items():
@@ -391,7 +422,8 @@ class _Reader:
             scheme = data.get("scheme") or ("-".join(str(rules[0]).lower().split()) if rules else None)
             argument_id = self.importer.argument(name if step == count else f"{name}-step-{step}", title, premises,
                                                  scheme=scheme, section=section, text=text, tags=tags,
-                                                 note=data.get("note"))
+                                                 note=data.get("note"),
+                                                 exhaustive=data.get("exhaustive") if step == count else None)
             if argument_id:
                 steps[index] = argument_id
                 used.update(dict.fromkeys(premises, argument_id))
@@ -469,6 +501,11 @@ class _Reader:
             return self._support(claim, source, source_kind, target, target_kind)
         if kind == "attack":
             return self._attack(claim, source, target, target_kind)
+        if kind == "contradictory" and (source, target) in self.named_tensions:  # argmap's own tension, back
+            tension = self.named_tensions[(source, target)]
+            self.importer.tension(source, target, name=tension.get("id"), kind=tension.get("kind"),
+                                  note=tension.get("note"))
+            return [], None, None
         if kind in ("contrary", "contradictory"):
             other = self._claim(target, target_kind)
             if other is None:

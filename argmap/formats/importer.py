@@ -47,6 +47,7 @@ class Importer:
         self.claims: dict[str, dict] = {}
         self.arguments: dict[str, dict] = {}
         self.objections: dict[tuple[str, str], tuple] = {}  # (claim, target) -> (name, note, id hint)
+        self.tensions: dict[frozenset, dict] = {}  # {claim, claim} -> the tension's item, with "name"
         self.warnings: list[str] = []
         self.notes: list[str] = []  # what the user should know that is not a loss (figures, renamed ids)
         self._ids: dict[tuple[str, str], str] = {}  # (kind, foreign name) -> argmap id
@@ -89,7 +90,7 @@ class Importer:
         return found if found in self.arguments else None
 
     def claim(self, name, text: str, role=None, quotes=None, implicit=False, actors=None, section=None, tags=None,
-              note=None, hint=None) -> str:
+              note=None, hint=None, conditional=None) -> str:
         claim_id = self._id("claim", name, hint)
         text = text if text and text.strip() else str(name)
         if len(text) > TEXT_LENGTH:
@@ -103,6 +104,8 @@ class Importer:
                                                   ("tags", tags), ("note", note)) if value})
         if implicit:
             item["implicit"] = True
+        if conditional:
+            item["conditional"] = conditional  # its parts are foreign names until data() resolves them
         self.claims[claim_id] = item
         return claim_id
 
@@ -118,8 +121,25 @@ class Importer:
                           f"{TAG_LENGTH} characters, without '#', that does not start with a space")
         return kept
 
+    def spell_out(self, name, target, kind: str) -> None:
+        """name specifies (kind 'specifies') or is a means to (kind 'means-to') target."""
+        if not (self.has_claim(name) and self.has_claim(target)):
+            self.warn(f"a spell-out from {name} to {target} was dropped: it names an unknown statement")
+            return
+        targets = self.claims[self._id("claim", name)].setdefault(kind, [])
+        if self._id("claim", target) not in targets:
+            targets.append(self._id("claim", target))
+
+    def tension(self, first, second, name: str | None = None, kind: str | None = None, note: str | None = None) -> None:
+        if not (self.has_claim(first) and self.has_claim(second)) or first == second:
+            self.warn(f"a tension between {first} and {second} was dropped: it needs two known statements")
+            return
+        pair = [self._id("claim", first), self._id("claim", second)]
+        item = {"claims": pair, **({"kind": kind} if kind else {}), **({"note": note} if note else {})}
+        self.tensions.setdefault(frozenset(pair), {**item, "name": name})
+
     def argument(self, name, conclusion, premises, scheme=None, section=None, text=None, tags=None, note=None,
-                 hint=None, report=True) -> str | None:
+                 hint=None, report=True, exhaustive=None) -> str | None:
         """The id of the new argument, or None (with a warning when report) if it cannot be made."""
         problem = self.argument_problem(conclusion, premises)
         if problem:
@@ -128,8 +148,10 @@ class Importer:
             return None
         item = {"conclusion": self._id("claim", conclusion), "premises": [self._id("claim", p) for p in premises]}
         argument_id = self._id("argument", name, hint)
+        if exhaustive is not None and self.has_claim(exhaustive):
+            exhaustive = self._id("claim", exhaustive)
         item.update({key: value for key, value in (("scheme", slug(scheme, "") if scheme else None),
-                                                  ("section", section), ("text", text),
+                                                  ("exhaustive", exhaustive), ("section", section), ("text", text),
                                                   ("tags", self._tags(argument_id, tags)), ("note", note)) if value})
         self.arguments[argument_id] = item
         self._by_claims.setdefault((item["conclusion"], tuple(item["premises"])), argument_id)
@@ -251,6 +273,16 @@ class Importer:
                 if objection_id in data["objections"]:  # a name given twice: the second gets an id of its own
                     objection_id = self._id("objection", f"{name}\x00{number}", hint or name)
                 data["objections"][objection_id] = item
+        for claim_item in self.claims.values():  # a conditional's parts, named in the foreign format's names
+            parts = claim_item.get("conditional")
+            if isinstance(parts, dict):
+                claim_item["conditional"] = {part: self._id("claim", value) if self.has_claim(value) else value
+                                             for part, value in parts.items()}
+        if self.tensions:
+            data["tensions"] = {}
+            for number, tension in enumerate(self.tensions.values(), 1):
+                item = dict(tension)
+                data["tensions"][self._id("tension", item.pop("name") or f"t{number}")] = item
         unquoted = sum(1 for c in self.claims.values() if "quote" not in c and not c.get("implicit"))
         if unquoted and not self._quoted:
             self._quoted = True
