@@ -29,6 +29,7 @@ class Source:
     sha256: str | None = None
     url: str | None = None
     omitted: tuple[Omission, ...] = ()
+    connectives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ def build(data: dict, positions: dict | None = None, file: str | None = None) ->
         title=source_data.get("title"), author=source_data.get("author"), published=source_data.get("published"),
         file=source_data.get("file"), sha256=source_data.get("sha256"), url=source_data.get("url"),
         omitted=tuple(Omission(_tuple(o["quote"]), o["reason"]) for o in source_data.get("omitted") or ()),
+        connectives=tuple(source_data.get("connectives") or ()),
     )
     claims = {
         cid: Claim(

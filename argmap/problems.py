@@ -59,6 +59,7 @@ CODES: dict[str, tuple[str, str]] = {
     "source-hash-missing": (WARNING, "The map does not name its source's SHA-256."),
     "quote-not-found": (ERROR, "A quote is not verbatim in the source text."),
     "no-source-file": (WARNING, "Quotes cannot be checked: the map names no `source.file`."),
+    "connective-not-found": (WARNING, "A phrase in `source.connectives` does not occur in the source text."),
 }
 
 

@@ -80,6 +80,13 @@ class SourceText:
         return best
 
 
+def phrase_pattern(phrases) -> re.Pattern | None:
+    """One pattern for connective phrases: whole words, any case, any whitespace between the words."""
+    alternatives = sorted({r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases if phrase.split()},
+                          key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE) if alternatives else None
+
+
 def fold(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_FOLD)).strip()
 
@@ -184,6 +191,12 @@ def check(doc, sources=(), required: bool = False) -> list[Problem]:
         problems.append(doc.problem(("source",), "source-hash-missing",
                                     f"the map does not name the SHA-256 of {name!r}",
                                     f"add 'sha256: {text.sha256}' under source", key=True))
+    for index, phrase in enumerate(source.get("connectives") or ()):
+        pattern = phrase_pattern([phrase.translate(_FOLD)])
+        if pattern is None or not pattern.search(text.folded):
+            problems.append(doc.problem(("source", "connectives", index), "connective-not-found",
+                                        f"the connective {phrase!r} does not occur in {name}",
+                                        "write it as the source has it (any case), or remove it"))
     for path_, quote in _quotes(data):
         if text.find(quote) is None:
             passage, ratio = text.closest(quote)
