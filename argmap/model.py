@@ -18,6 +18,7 @@ UNDERCUT = "undercut"
 class Omission:
     quotes: tuple[str, ...]
     reason: str
+    draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Claim:
     tags: tuple[str, ...] = ()
     note: str | None = None
     line: int = 0  # where the claim stands in the map file, for messages and links back
+    draft: bool = False  # proposed by `argmap draft`, not reviewed yet
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class Argument:
     tags: tuple[str, ...] = ()
     note: str | None = None
     line: int = 0
+    draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class Objection:
     kind: str  # REBUT when the target is a claim, UNDERCUT when it is an argument
     note: str | None = None
     line: int = 0
+    draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,14 +133,15 @@ def build(data: dict, positions: dict | None = None, file: str | None = None) ->
     source = Source(
         title=source_data.get("title"), author=source_data.get("author"), published=source_data.get("published"),
         file=source_data.get("file"), sha256=source_data.get("sha256"), url=source_data.get("url"),
-        omitted=tuple(Omission(_tuple(o["quote"]), o["reason"]) for o in source_data.get("omitted") or ()),
+        omitted=tuple(Omission(_tuple(o["quote"]), o["reason"], bool(o.get("draft")))
+                      for o in source_data.get("omitted") or ()),
         connectives=tuple(source_data.get("connectives") or ()),
     )
     claims = {
         cid: Claim(
             id=cid, text=c["text"], role=c.get("role") or default_role(cid, data), quotes=_tuple(c.get("quote")),
             implicit=bool(c.get("implicit", False)), actors=_tuple(c.get("actor")), section=c.get("section"),
-            tags=_tuple(c.get("tags")), note=c.get("note"), line=line("claims", cid),
+            tags=_tuple(c.get("tags")), note=c.get("note"), line=line("claims", cid), draft=bool(c.get("draft")),
         )
         for cid, c in data["claims"].items()
     }
@@ -144,14 +149,14 @@ def build(data: dict, positions: dict | None = None, file: str | None = None) ->
         aid: Argument(
             id=aid, conclusion=a["conclusion"], premises=tuple(a["premises"]), scheme=a.get("scheme"),
             text=a.get("text"), section=a.get("section"), tags=_tuple(a.get("tags")), note=a.get("note"),
-            line=line("arguments", aid),
+            line=line("arguments", aid), draft=bool(a.get("draft")),
         )
         for aid, a in (data.get("arguments") or {}).items()
     }
     objections = {
         oid: Objection(
             id=oid, claim=o["claim"], target=o["target"], kind=UNDERCUT if o["target"] in arguments else REBUT,
-            note=o.get("note"), line=line("objections", oid),
+            note=o.get("note"), line=line("objections", oid), draft=bool(o.get("draft")),
         )
         for oid, o in (data.get("objections") or {}).items()
     }

@@ -39,9 +39,11 @@ def refuse_overwriting_inputs(output: str | os.PathLike, inputs: Iterable[str | 
 
 
 def write_output(output: str | os.PathLike, data: bytes, inputs: Iterable[str | os.PathLike] = ()) -> None:
-    """Write an output that must not replace its inputs, atomically; CannotWrite says why it failed."""
+    """Write an output that must not replace its inputs, atomically, creating its folder if needed;
+    CannotWrite says why it failed."""
     refuse_overwriting_inputs(output, inputs)
     try:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)  # as rendering several maps creates its folder
         write_atomic(output, data)
     except OSError as error:
         raise CannotWrite(output, error) from None

@@ -49,6 +49,8 @@ CODES: dict[str, tuple[str, str]] = {
     "implicit-with-quote": (WARNING, "A claim marked implicit that has a quote."),
     "duplicate-premise": (WARNING, "An argument lists the same premise twice."),
     "thesis-role": (WARNING, "A claim with role thesis that is not the map's thesis."),
+    "draft": (WARNING, "A claim, argument, objection or omitted passage that `argmap draft` proposed, marked "
+                       "`draft: true`: not reviewed yet."),
     # Links files
     "links-map-missing": (ERROR, "A links file names a map file that does not exist."),
     "links-map-invalid": (ERROR, "A links file names a map that has errors of its own."),

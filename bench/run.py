@@ -90,6 +90,7 @@ class Table:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions and smaller sizes (a smoke test)")
+    parser.add_argument("--extra", action="append", default=[], help="a text for bench/draft.py without a reference map")
     args = parser.parse_args()
     repeat = 1 if args.quick else 3
     work = Path(tempfile.mkdtemp(prefix="argmap-bench-"))
@@ -186,6 +187,7 @@ def main() -> None:
               f" on {time.strftime('%Y-%m-%d')}; best of {repeat} (start-up rows: best of {repeat * 5}).")
     (BENCH / "results.md").write_text(table.markdown(header))
     print(f"\nwritten to {BENCH / 'results.md'}")
+    subprocess.run([sys.executable, str(BENCH / "draft.py"), *(f"--extra={p}" for p in args.extra)], check=True)
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -264,3 +264,20 @@ def quotes_and_roles(doc, data) -> Iterator[Problem]:
             yield doc.problem(("claims", cid, "role"), "thesis-role",
                               f"claim {cid!r} has role thesis, but the map's thesis is {data.get('thesis')!r}",
                               "use role conclusion for intermediate conclusions")
+
+
+@rule
+def drafts(doc, data) -> Iterator[Problem]:
+    """draft: a proposal of `argmap draft` (`draft: true`) that no one has reviewed yet; deleting the line accepts it."""
+    kinds = {"claims": "claim", "arguments": "argument", "objections": "objection"}
+    for section, kind in kinds.items():
+        for item_id, item in _ids(data, section).items():
+            if item.get("draft") is True:
+                yield doc.problem((section, item_id, "draft"), "draft", f"{kind} {item_id!r} is a draft, not reviewed yet",
+                                  "review it, then delete 'draft: true'", key=True)
+    for index, omitted in enumerate((data.get("source") or {}).get("omitted") or ()):
+        if omitted.get("draft") is True:
+            yield doc.problem(("source", "omitted", index, "draft"), "draft",
+                              f"the omitted passage {omitted['quote']!r} is a draft, not reviewed yet",
+                              "check that it carries no argument and that the reason is right, then delete 'draft: true'",
+                              key=True)

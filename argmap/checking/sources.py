@@ -1,10 +1,11 @@
 """Source texts: find each quote verbatim, and show the nearest passage when one drifts (coverage.py measures)."""
 from __future__ import annotations
 
-import difflib
+import bisect
 import functools
 import hashlib
 import itertools
+import math
 import os
 import re
 import stat
@@ -56,28 +57,143 @@ class SourceText:
     def closest(self, quote: str) -> tuple[str, float]:
         """The passage of the source most like the quote, and how alike they are (0 to 1).
 
-        Candidate windows start where the quote's longer words occur in the source, so the work is
-        bounded by the quote, not by the size of the source.
+        The passage is verbatim and cut at word boundaries, so that pasted back as the quote it is found.
         """
+        passage = self.closest_passage(quote)
+        return (fold(self.text[passage.start:passage.end]), passage.ratio) if passage else ("", 0.0)
+
+    @functools.cached_property
+    def _words(self) -> tuple[str, list[int], list[int], list[int]]:
+        """The text as lower-case words joined by single spaces (punctuation and case dropped), for fuzzy search;
+        with each word's start and end in the text, and its start in that string."""
+        starts, ends, positions, parts = [], [], [], []
+        position = 0
+        for match in re.finditer(r"\w+", self.text):
+            starts.append(match.start())
+            ends.append(match.end())
+            positions.append(position)
+            parts.append(match.group().lower())
+            position += len(match.group()) + 1
+        return " ".join(parts), starts, ends, positions
+
+    def closest_passage(self, quote: str) -> Passage | None:
+        """The verbatim passage most like the quote: whitespace, punctuation and case are ignored in the search.
+
+        rapidfuzz aligns the quote's words with the source's; the alignment is widened to whole words, and
+        its ends are moved to where the passage is most alike and holds most of the quote's words.
+        """
+        from rapidfuzz import fuzz
+
+        needle = " ".join(re.findall(r"\w+", quote.lower()))
+        words, starts, ends, positions = self._words
+        if not needle or not words:
+            return None
+        best = None
+        for low, high in _windows(words, needle):
+            found = fuzz.partial_ratio_alignment(needle, words[low:high])
+            if found is not None and (best is None or found.score > best[0]):
+                best = (found.score, low + found.dest_start, low + found.dest_end)
+        if best is None:
+            return None
+        first = max(0, bisect.bisect_right(positions, best[1]) - 1)
+        last = max(first, bisect.bisect_left(positions, best[2]) - 1)
+
+        wanted = needle.split()
+        tokens = words.split(" ")  # the i-th word of the source
+
+        def score(i: int, j: int) -> float:
+            """How alike, as text, and how many of the quote's words the passage has: a quote that leaves
+            words out still finds the whole passage it comes from."""
+            present = set(tokens[i:j + 1])
+            found = sum(word in present for word in wanted)
+            return fuzz.ratio(needle, words[positions[i]:positions[j] + ends[j] - starts[j]]) + 100 * found / len(wanted)
+
+        missing = max(0, len(wanted) - (last - first + 1))
+        candidates = [(i, j) for i in range(max(0, first - 2), min(len(starts), first + 3))
+                      for j in range(max(i, last - 2), min(len(starts), last + missing + 6))]
+        first, last = max(candidates, key=lambda pair: (score(*pair), -abs(pair[1] - last)))
+        start, end = _with_punctuation(self.text, quote, starts[first], ends[last])
+        given, found = fold(quote), fold(self.text[start:end])
+        ratio = fuzz.ratio(given.lower(), found.lower()) / 100  # capitals count as a small difference below
+        return Passage(start, end, 1.0 if given == found else min(ratio, 0.995))
+
+    def why_not_found(self, quote: str) -> str | None:
+        """Why a quote whose words are in the source is not found verbatim, or None when its words are not there."""
         needle = fold(quote)
         if not needle:
-            return "", 0.0
-        words = sorted({w for w in re.findall(r"\w+", needle) if len(w) > 3}, key=len, reverse=True)[:6] or [needle[:8]]
-        starts: set[int] = set()
-        for word in words:
-            offset = needle.find(word)
-            for match in itertools.islice(re.finditer(re.escape(word), self.folded), 40):
-                starts.add(max(0, match.start() - offset))
-        best = ("", 0.0)
-        for start in sorted(starts)[:200]:
-            for length in {len(needle), int(len(needle) * 1.15) + 1, int(len(needle) * 0.85)}:
-                window = self.folded[start:start + length]
-                if needle[-1].isalnum():
-                    window = window.rstrip(".,;:!?")  # the quote stops at a word: so does the passage shown
-                ratio = difflib.SequenceMatcher(None, window, needle, autojunk=False).ratio()
-                if ratio > best[1]:
-                    best = (window.strip(), ratio)
-        return best
+            return None
+        for match in re.finditer(re.escape(needle), self.folded):
+            before = self.folded[match.start() - 1:match.start()]
+            after = self.folded[match.end():match.end() + 1]
+            inside_start = bool(re.match(r"\w", needle) and re.match(r"\w", before))
+            inside_end = bool(re.search(r"\w$", needle) and re.match(r"\w", after))
+            if inside_end or inside_start:
+                where = "ends" if inside_end and not inside_start else "starts" if not inside_end else "starts and ends"
+                word = self._word_at(match.end() - 1 if inside_end else match.start())
+                return f"it {where} inside a word (the source has {word!r}); a quote must begin and end with whole words"
+        lowered = self.folded.lower()
+        if needle.lower() in lowered:
+            return "its capitals differ from the source's; a quote keeps the source's case"
+        letters = "".join(re.findall(r"\w+", needle.lower()))
+        if letters and letters in self._words[0].replace(" ", ""):
+            return "its punctuation or spacing differs from the source's; a quote keeps every comma and stop of the source"
+        return None
+
+    def _word_at(self, folded_offset: int) -> str:
+        offset = self.offsets[folded_offset]
+        start = offset
+        while start > 0 and re.match(r"\w", self.text[start - 1]):
+            start -= 1
+        end = offset
+        while end < len(self.text) and re.match(r"\w", self.text[end]):
+            end += 1
+        return self.text[start:end]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A verbatim passage of a source: where it is, and how much it is like what was looked for (0 to 1)."""
+
+    start: int
+    end: int
+    ratio: float
+
+
+_WINDOW_LIMIT = 200_000  # characters of words searched in one piece; longer sources are searched near the quote's words
+
+
+def _windows(words: str, needle: str):
+    """Where to look: the whole source when it is small, else windows around the quote's rarer words."""
+    if len(words) <= _WINDOW_LIMIT:
+        yield 0, len(words)
+        return
+    span = 2 * len(needle) + 40
+    anchors = sorted({w for w in needle.split() if len(w) > 3}, key=len, reverse=True)[:6] or needle.split()[:1]
+    seen: set[int] = set()
+    for anchor in anchors:
+        offset = needle.find(anchor)
+        for match in itertools.islice(re.finditer(r"(?<!\w)" + re.escape(anchor) + r"(?!\w)", words), 60):
+            low = max(0, match.start() - offset - len(needle) // 2 - 20)
+            if low // 64 not in seen:
+                seen.add(low // 64)
+                yield low, min(len(words), low + span)
+
+
+def _with_punctuation(text: str, quote: str, start: int, end: int) -> tuple[int, int]:
+    """The passage widened over the punctuation that the quote has at its ends (a closing stop, opening quotes)."""
+    folded = fold(quote)
+    if folded and not re.match(r"\w", folded[-1]):
+        while end < len(text) and not text[end].isspace() and not re.match(r"\w", text[end]):
+            end += 1
+    if folded and not re.match(r"\w", folded[0]):
+        while start > 0 and not text[start - 1].isspace() and not re.match(r"\w", text[start - 1]):
+            start -= 1
+    return start, end
+
+
+def percent(ratio: float) -> str:
+    """A likeness as a whole percentage, rounded down: only what is the same shows as 100%."""
+    return f"{math.floor(ratio * 100 + 1e-9)}%"
 
 
 def phrase_pattern(phrases) -> re.Pattern | None:
@@ -200,8 +316,10 @@ def check(doc, sources=(), required: bool = False) -> list[Problem]:
     for path_, quote in _quotes(data):
         if text.find(quote) is None:
             passage, ratio = text.closest(quote)
-            hint = f"closest passage ({ratio:.0%} alike): {passage!r}" if ratio >= 0.5 else "no similar passage in the source"
-            problems.append(doc.problem(path_, "quote-not-found", f"the quote is not verbatim in {name}: {quote!r}", hint))
+            hint = f"closest passage ({percent(ratio)} alike): {passage!r}" if ratio >= 0.5 else "no similar passage in the source"
+            why = text.why_not_found(quote)
+            message = f"the quote is not verbatim in {name}: {quote!r}" + (f": {why}" if why else "")
+            problems.append(doc.problem(path_, "quote-not-found", message, hint))
     return problems
 
 

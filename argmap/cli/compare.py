@@ -1,6 +1,8 @@
 """`argmap compare`: what two maps share, recast, contradict and develop, with suggestions."""
 from __future__ import annotations
 
+import shutil
+import sys
 from pathlib import Path
 
 import click
@@ -63,7 +65,11 @@ def compare_command(map_a, map_b, links_path, output_format, threshold, evaluate
                        f"  {row.precision_at_top:19.1%}")
         return
     comparison = compare(a, b, links, threshold or DEFAULT_THRESHOLD, suggest=not no_suggestions, progress=_bar)
-    click.echo(reports.COMPARE[output_format](comparison))
+    if output_format == "text":  # a terminal's width cuts long lines; a file or a pipe gets every word
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        click.echo(reports.COMPARE["text"](comparison, width=width))
+    else:
+        click.echo(reports.COMPARE[output_format](comparison))
     if diagram:
         _draw(comparison, Path(diagram), timeout, linked_only,
               [a_path, b_path, *([Path(document.file)] if document is not None else [])])

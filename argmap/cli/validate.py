@@ -67,7 +67,7 @@ def validate_command(paths, sources, output_format, strict, jobs) -> None:
         for file_problems in found:
             problems.extend(file_problems)
     click.echo(reports.VALIDATE[output_format](problems, files, strict=strict, color=True), nl=False, color=color())
-    if output_format != "json":
-        click.echo(reports.summary(problems, len(files)), err=True)
+    if output_format in ("text", "github"):  # the summary goes where the problems go; json and junit count them inside
+        click.echo(reports.summary(problems, len(files)))
     if fails(problems, strict):
         raise SystemExit(1)

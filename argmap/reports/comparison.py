@@ -43,11 +43,17 @@ def as_json(result: Comparison) -> str:
     }, indent=2, ensure_ascii=False)
 
 
-def _short(text: str, width: int = 90) -> str:
-    return text if len(text) <= width else text[: width - 1] + "\u2026"
+def _line(prefix: str, text: str, width: int | None) -> str:
+    """prefix + text on one line, cut with '…' to fit width; whole when width is None (not a terminal)."""
+    text = " ".join(text.split())
+    if width is None or len(prefix) + len(text) <= width:
+        return prefix + text
+    room = max(width - len(prefix), 12)
+    return prefix + text[: room - 1] + "\u2026"
 
 
-def as_text(result: Comparison) -> str:
+def as_text(result: Comparison, width: int | None = None) -> str:
+    """The comparison for people. width: cut each line to it (a terminal's width); None shows everything."""
     a, b = result.a, result.b
     lines = [f"Comparing {a.id} ({len(a.claims)} claims) with {b.id} ({len(b.claims)} claims)",
              f"links: {result.links_file or 'none found'}; suggestions: TF-IDF cosine >= {result.threshold:.2f}", ""]
@@ -55,19 +61,19 @@ def as_text(result: Comparison) -> str:
         pairs = result.by_relation(relation)
         lines.append(f"{heading}: {len(pairs)}")
         for pair in pairs:
-            lines.append(f"  A {pair.a.id}: {_short(pair.a.text)}")
-            lines.append(f"  B {pair.b.id}: {_short(pair.b.text)}")
+            lines.append(_line(f"  A {pair.a.id}: ", pair.a.text, width))
+            lines.append(_line(f"  B {pair.b.id}: ", pair.b.text, width))
             if pair.note:
-                lines.append(f"    note: {_short(pair.note, 110)}")
+                lines.append(_line("    note: ", pair.note, width))
         lines.append("")
     lines.append(f"Suggested (similar, not yet linked): {len(result.suggested)}")
     for pair in result.suggested:
-        lines.append(f"  {pair.score:.2f}  A {pair.a.id}: {_short(pair.a.text, 70)}")
-        lines.append(f"        B {pair.b.id}: {_short(pair.b.text, 70)}")
+        lines.append(_line(f"  {pair.score:.2f}  A {pair.a.id}: ", pair.a.text, width))
+        lines.append(_line(f"        B {pair.b.id}: ", pair.b.text, width))
     for label, model, claims in (("A", a, result.only_a), ("B", b, result.only_b)):
         lines.append("")
         lines.append(f"Only in {label} ({model.id}): {len(claims)}")
-        lines.extend(f"  {c.id}: {_short(c.text)}" for c in claims)
+        lines.extend(_line(f"  {c.id}: ", c.text, width) for c in claims)
     return "\n".join(lines)
 
 
