@@ -38,10 +38,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from argmap.authoring.draft import ATTACKS, SUPPORTS, draft  # noqa: E402
-from argmap.authoring.sentences import sentences  # noqa: E402
-from argmap.checking.sources import SourceText, fold, read_source  # noqa: E402
-from argmap.coverage import _place_quotes  # noqa: E402
+from argmap.authoring.draft import ATTACKS, SUPPORTS, draft
+from argmap.authoring.sentences import sentences
+from argmap.checking.sources import SourceText, fold, read_source
+from argmap.coverage import _place_quotes
 
 ESSAY_MAPS = ("2019-02-15-zhang-finding-a-solution.yaml", "2021-peninsula-stalemate.yaml")
 

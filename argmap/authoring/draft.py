@@ -10,8 +10,10 @@ How the text is read:
 - **Front matter and furniture.** Short lines before the first paragraph of prose (a title, a date, a
   byline, an affiliation) and after the last one (page furniture, a signature) are omitted, each with
   the reason. So are headings in the text (short lines without punctuation), which also start sections.
-- **Questions** are omitted: a question asserts nothing. The reason asks the reviewer to name the claims
-  that answer it, or to restate a rhetorical question as the claim it implies.
+- **Questions** that frame the text (in its first paragraph) are omitted: a question asserts nothing,
+  and the reason asks the reviewer to name the claims that answer it. A question later in the text is
+  more often rhetorical: it becomes a claim, whose note asks the reviewer to restate it as the claim it
+  implies, or to move it to the omitted passages.
 - **Claims.** Every other sentence is a claim, or several: a sentence is cut after `;`, after a `:` that
   a clause follows, before `, because` and `, since`, and after an opening `Although …,`. Leading
   connectives ("However,", "First,", "To this end,") are left out of the quote, so that the label reads
@@ -20,11 +22,13 @@ How the text is read:
   with "Because" or "To this end", and list items after a sentence that ends with `:` support the claim
   before them; "Therefore", "Thus", "Hence", "So", "Consequently", "As a result" mark a conclusion of
   the claim before; "In short", "In sum", "In conclusion" one of the paragraphs before; "However",
-  "But", "Yet", "Nevertheless", "On the other hand" and an opening "Although" mark an objection.
+  "But", "Yet", "Nevertheless", "On the other hand" and an opening "Although" mark an objection. A claim
+  of a paragraph that supports or attacks nothing yet supports the paragraph's first claim (its topic).
 - **The thesis** is the claim that scores best on: saying what should be done, standing in the first or
   the closing paragraph, or after "In short", and sharing words with the title.
-- **Sections** are the text's headings; without headings, its paragraphs of prose (a list belongs to
-  the paragraph that introduces it).
+- **Sections** are the text's headings (of prose, not of a list); without them, its enumerated
+  paragraphs ("First, …", "Second, …"), or else its paragraphs of prose (a list belongs to the
+  paragraph that introduces it).
 """
 from __future__ import annotations
 
@@ -142,7 +146,8 @@ class _Builder:
         return candidate
 
     def new_section(self, title: str) -> None:
-        slug = "-".join([w for w in re.findall(r"[a-z0-9]+", title.lower()) if w not in _STOP][:4])
+        every = re.findall(r"[a-z0-9]+", title.lower())
+        slug = "-".join(([w for w in every if w not in _STOP] or every)[:4])
         section = self.unique(f"s-{slug}" if slug else "section")
         self.sections[section] = title if len(title) <= 80 else title[:79].rstrip() + "\u2026"
         self.section = section
@@ -156,6 +161,11 @@ class _Builder:
         found = _MARKER.match(raw, offset)
         while found and found.end() < len(raw):
             marker_text = raw[found.start():found.end()].strip().rstrip(",").strip()
+            if marker_text.lower() == "since" and found.start() == offset == (lead.end() if lead else 0):
+                break  # "Since the end of the Cold War, …": as often a time as a reason
+            if marker_text.lower() in ("so", "then", "still") and "," not in found.group() \
+                    and not re.match(r"(?:i|we|you|he|she|it|they|this|that|these|those|the|there)\b", raw[found.end():], re.I):
+                break  # "So monstrous is…", "Still waters…": not a connective here
             if not self.is_connective(marker_text):
                 break
             marker = f"{marker} {marker_text.lower()}".strip()
@@ -271,7 +281,12 @@ def draft(text: str, file_name: str = "source.txt", raw: bytes | None = None, ma
     by_paragraph: dict[int, list[Claim]] = {}
     intro: Claim | None = None  # the claim that a list after it supports
     previous: Claim | None = None
-    has_headings = any(_is_heading(text[s.start:s.end]) and first_prose < i < last_prose for i, s in enumerate(found))
+    headings = {i for i, s in enumerate(found) if first_prose < i < last_prose and _is_heading(text[s.start:s.end])
+                and i + 1 < len(found) and not _LIST_LEAD.match(text[found[i + 1].start:found[i + 1].end])}
+    has_headings = bool(headings)  # headings of prose (not of a list) make the sections
+    enumerated = {i for i in range(first_prose, last_prose + 1)
+                  if _ENUMERATION.match(words(text[found[i].start:found[i].end]))}
+    by_enumeration = not has_headings and len(enumerated) >= 2  # "First, …", "Second, …" make the sections
     for index, segment in enumerate(found):
         segment_text = text[segment.start:segment.end]
         one_line = "\n" not in segment_text
@@ -292,24 +307,26 @@ def draft(text: str, file_name: str = "source.txt", raw: bytes | None = None, ma
             continue
         if _is_heading(segment_text) and one_line:
             builder.omit(segment.start, segment.end,
-                         "A heading; its section groups the claims under it." if has_headings
+                         "A heading; its section groups the claims under it." if index in headings
                          else "A heading of a list; the claims under it carry its point.")
-            if has_headings:
+            if index in headings:
                 builder.new_section(words(segment_text))
             continue
         list_item = bool(_LIST_LEAD.match(segment_text))
-        if not builder.section or (not has_headings and not list_item
-                                   and (_prose(text, segment, len(sentence_lists[index])) or intro is None)
-                                   and segment.paragraph != (found[index - 1].paragraph if index else -1)):
+        new_paragraph = segment.paragraph != (found[index - 1].paragraph if index else -1)
+        if not builder.section or (by_enumeration and index in enumerated) or (
+                not has_headings and not by_enumeration and not list_item and new_paragraph
+                and (_prose(text, segment, len(sentence_lists[index])) or intro is None)):
             first_words = " ".join(words(segment_text).split()[:8])
             builder.new_section(first_words + ("\u2026" if len(segment_text.split()) > 8 else ""))
         if not list_item and intro is not None and _prose(text, segment, len(sentence_lists[index])):
             intro = None  # prose after the list: the list is over
         for number, (s, e) in enumerate(sentence_lists[index]):
             sentence = text[s:e]
-            if _QUESTION.search(sentence):
-                builder.omit(s, e, "A question: it asserts nothing. Name the claims that answer it here, or, if it is "
-                                   "rhetorical, make it the claim it implies.")
+            question = bool(_QUESTION.search(sentence))
+            if question and index <= first_prose:
+                builder.omit(s, e, "A question that frames the text: it asserts nothing. Name the claims that "
+                                   "answer it here.")
                 continue
             if sentence.rstrip().endswith(":") and _FRAMING_LEAD.match(_LIST_LEAD.sub("", words(sentence))):
                 builder.omit(s, e, "A transition that announces what follows; the claims after it carry its point.")
@@ -320,6 +337,9 @@ def draft(text: str, file_name: str = "source.txt", raw: bytes | None = None, ma
                 claim = builder.add_claim(cs, ce, segment.paragraph, list_item and number == 0)
                 if claim is None:
                     continue
+                if question:
+                    claim.note = ("A question: if it is rhetorical, write the label as the claim it implies; if it "
+                                  "only frames what follows, move it to source.omitted.")
                 if made:
                     if joint == ":":
                         builder.relate(SUPPORTS, claim, made[-1], "the clause after ':', which gives a reason or evidence")
@@ -350,11 +370,24 @@ def draft(text: str, file_name: str = "source.txt", raw: bytes | None = None, ma
             previous = made[-1]
             if sentence.rstrip().endswith(":"):
                 intro = made[-1]
+    _topic_sentences(builder, by_paragraph)
     thesis = _thesis(builder.claims, detected_title or title or "", by_paragraph)
     map_title = title or detected_title or _title_from(file_name)
     yaml_text = _yaml(builder, thesis, file_name, raw if raw is not None else text.encode("utf-8"),
                       map_id or _slug(file_name), map_title, modeline)
     return Draft(yaml_text, builder.claims, builder.relations, builder.omitted, thesis.id if thesis else "")
+
+
+def _topic_sentences(builder: _Builder, by_paragraph: dict[int, list[Claim]]) -> None:
+    """In a paragraph of prose, a claim that supports or attacks nothing yet supports the paragraph's first claim."""
+    related = {r.a for r in builder.relations}  # claims that already support or attack something
+    for claims in by_paragraph.values():
+        topic = claims[0]
+        if topic.list_item or len(claims) < 2:
+            continue
+        for claim in claims[1:]:
+            if claim.id not in related and not claim.list_item:
+                builder.relate(SUPPORTS, claim, topic, "its place after the paragraph's first claim, its topic")
 
 
 def _title_index(text: str, front: list[Segment]) -> int | None:
@@ -447,6 +480,8 @@ def _yaml(builder: _Builder, thesis: Claim | None, file_name: str, raw: bytes, m
             out.append(f"    section: {claim.section}")
         if claim is thesis:
             out.append(f"    note: {s('Proposed as the thesis: the claim the whole text argues for.')}")
+        elif claim.note:
+            out.append(f"    note: {s(claim.note)}")
         out.append("    draft: true")
     supports = [r for r in builder.relations if r.kind == SUPPORTS]
     attacks = [r for r in builder.relations if r.kind == ATTACKS]

@@ -63,7 +63,7 @@ def find_quote(source: SourceText, fragment: str, limit: int = 10) -> list[Found
 
 
 def _limited(iterable, limit: int) -> list:
-    items = []
+    items: list = []
     for item in iterable:
         if len(items) >= limit:
             break

@@ -154,7 +154,7 @@ def sentences_in(text: str, start: int, end: int) -> list[Span]:
         spans.append((previous, stop))
         previous = match.end()
     spans.append((previous, len(segment)))
-    result = []
+    result: list[Span] = []
     for s, e in spans:
         raw = text[start + s:start + e]
         lead = len(raw) - len(raw.lstrip())

@@ -105,17 +105,17 @@ class SourceText:
             """How alike, as text, and how many of the quote's words the passage has: a quote that leaves
             words out still finds the whole passage it comes from."""
             present = set(tokens[i:j + 1])
-            found = sum(word in present for word in wanted)
-            return fuzz.ratio(needle, words[positions[i]:positions[j] + ends[j] - starts[j]]) + 100 * found / len(wanted)
+            had = sum(word in present for word in wanted)
+            return fuzz.ratio(needle, words[positions[i]:positions[j] + ends[j] - starts[j]]) + 100 * had / len(wanted)
 
         missing = max(0, len(wanted) - (last - first + 1))
         candidates = [(i, j) for i in range(max(0, first - 2), min(len(starts), first + 3))
                       for j in range(max(i, last - 2), min(len(starts), last + missing + 6))]
         first, last = max(candidates, key=lambda pair: (score(*pair), -abs(pair[1] - last)))
         start, end = _with_punctuation(self.text, quote, starts[first], ends[last])
-        given, found = fold(quote), fold(self.text[start:end])
-        ratio = fuzz.ratio(given.lower(), found.lower()) / 100  # capitals count as a small difference below
-        return Passage(start, end, 1.0 if given == found else min(ratio, 0.995))
+        given, passage = fold(quote), fold(self.text[start:end])
+        ratio = fuzz.ratio(given.lower(), passage.lower()) / 100  # capitals count as a small difference below
+        return Passage(start, end, 1.0 if given == passage else min(ratio, 0.995))
 
     def why_not_found(self, quote: str) -> str | None:
         """Why a quote whose words are in the source is not found verbatim, or None when its words are not there."""

@@ -137,3 +137,164 @@ def test_a_connective_the_source_lacks_is_a_warning(tmp_path):
     assert result.returncode == 1
     assert ("m.yaml:7:17: warning: the connective 'It is in vain to argue' does not occur in essay.txt "
             "[connective-not-found]") in result.stdout
+
+
+# --- YAML: every ': ' trap in one run --------------------------------------------------------------
+
+COLONS = """\
+argmap: 1
+id: m
+title: Montesquieu: the spirit of laws
+thesis: t
+claims:
+  t:
+    text: Montesquieu: a republic must be small   # his claim
+    quote: The laws cannot be executed
+  p:
+    text: Brutus: the states: they will not help
+    quote: they will not
+  list:
+    - text: Cato: no
+"""
+
+
+def test_every_colon_trap_is_reported_in_one_run_with_its_fix(tmp_path):
+    path = write(tmp_path, "m.yaml", COLONS)
+    result = argmap("validate", path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines == [
+        f"{path}:3:19: error: mapping values are not allowed in this context [yaml-syntax]",
+        '    hint: quote the text, as in: title: "Montesquieu: the spirit of laws"',
+        f"{path}:7:22: error: mapping values are not allowed in this context [yaml-syntax]",
+        '    hint: quote the text, as in: text: "Montesquieu: a republic must be small" # his claim',
+        f"{path}:10:17: error: mapping values are not allowed in this context [yaml-syntax]",
+        '    hint: quote the text, as in: text: "Brutus: the states: they will not help"',
+        f"{path}:13:17: error: mapping values are not allowed in this context [yaml-syntax]",
+        '    hint: quote the text, as in: - text: "Cato: no"',
+        "4 errors, 0 warnings in 1 file",
+    ]
+    # the fixes, applied as the hints say, leave no syntax error
+    fixed = COLONS
+    for hint in [line.split("as in: ", 1)[1] for line in lines if "as in: " in line]:
+        key = hint.split(":", 1)[0].lstrip("- ")
+        fixed = "\n".join(line if not line.strip().lstrip("- ").startswith(key + ":") or '"' in line
+                          else line[:len(line) - len(line.lstrip())] + hint.split("#")[0].strip()
+                          for line in fixed.splitlines()) + "\n"
+    assert "yaml-syntax" not in argmap("validate", write(tmp_path, "fixed.yaml", fixed)).stdout
+
+
+def test_a_later_error_of_another_kind_is_reported_after_the_colon_traps(tmp_path):
+    path = write(tmp_path, "m.yaml", 'argmap: 1\nid: m\ntitle: A: b\nthesis: "t\n')
+    result = argmap("validate", path)
+    assert [line.split(": error:")[0] for line in result.stdout.splitlines() if ": error:" in line] == [
+        f"{path}:3:9", f"{path}:5:1"]
+
+
+def test_every_tab_indented_line_is_reported(tmp_path):
+    path = write(tmp_path, "m.yaml", "argmap: 1\nid: m\n\ttitle: x\nthesis: t\n\tclaims: 1\n")
+    result = argmap("validate", path)
+    assert result.stdout.count("[tab]") == 2 and f"{path}:5:1: error: a tab" in result.stdout
+
+
+# --- the small things ----------------------------------------------------------------------------
+
+def test_the_modeline_works_wherever_the_map_lives(tmp_path):
+    essay = write(tmp_path, "essay.txt", CITATIONS)
+    outside = tmp_path / "shared" / "m.yaml"
+    assert argmap("new", "--source", essay, "-o", outside).returncode == 0
+    assert outside.read_text(encoding="utf-8").splitlines()[0] == (
+        "# yaml-language-server: $schema=https://argmap.dev/schema/argmap.schema.json")
+    inside = ROOT / "docs" / "guide" / f"test-modeline-{os.getpid()}.yaml"
+    try:
+        assert argmap("draft", "--source", essay, "-o", inside).returncode == 0
+        assert inside.read_text(encoding="utf-8").splitlines()[0] == (
+            "# yaml-language-server: $schema=../../schema/argmap.schema.json")
+    finally:
+        inside.unlink(missing_ok=True)
+
+
+def test_the_modeline_from_an_installed_wheel_names_no_local_path(tmp_path):
+    """Built as a wheel and unpacked as pip would install it, argmap writes the schema's address, not site-packages."""
+    import zipfile
+
+    wheels = tmp_path / "wheels"
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                            "-w", str(wheels), str(ROOT)], capture_output=True, text=True, check=False, timeout=300)
+    if built.returncode != 0:
+        pytest.skip(f"cannot build a wheel here: {built.stderr[-300:]}")
+    site = tmp_path / "site-packages"
+    with zipfile.ZipFile(next(wheels.glob("argmap-*.whl"))) as wheel:
+        wheel.extractall(site)
+    assert (site / "argmap" / "data" / "argmap.schema.json").is_file()
+    essay = write(tmp_path, "essay.txt", CITATIONS)
+    environment = {k: v for k, v in os.environ.items() if k != "ARGMAP_SOURCES"}
+    environment["PYTHONPATH"] = str(site)
+    for command in (["new"], ["draft"]):
+        output = tmp_path / "maps" / f"{command[0]}.yaml"
+        result = subprocess.run([sys.executable, "-m", "argmap", *command, "--source", str(essay), "-o", str(output)],
+                                cwd=tmp_path, env=environment, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        first = output.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=https://argmap.dev/schema/argmap.schema.json"
+    located = subprocess.run([sys.executable, "-c", "import argmap; print(argmap.__file__)"], env=environment,
+                             cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+    assert located.startswith(str(site))  # the wheel's copy ran, not the checkout's
+
+
+def test_output_folders_are_created_for_one_map(tmp_path):
+    target = tmp_path / "new" / "deeper" / "phones.gv"
+    result = argmap("render", ROOT / "maps" / "school-phones.yaml", "-o", target)
+    assert result.returncode == 0, result.stderr
+    assert target.read_text(encoding="utf-8").startswith("digraph")
+
+
+def test_the_validate_summary_goes_where_the_problems_go(tmp_path):
+    bad = ROOT / "tests" / "fixtures" / "invalid" / "unknown-premise.yaml"
+    result = argmap("validate", bad)
+    assert result.stderr == ""
+    assert result.stdout.splitlines()[-1] == "1 error, 0 warnings in 1 file"
+    github = argmap("validate", "--format", "github", bad)
+    assert github.stdout.splitlines()[-1] == "1 error, 0 warnings in 1 file" and github.stderr == ""
+    for fmt in ("json", "junit"):  # one document, which holds the counts
+        machine = argmap("validate", "--format", fmt, bad)
+        assert "warnings in" not in machine.stdout + machine.stderr
+
+
+def test_compare_shows_everything_when_not_a_terminal_and_fits_a_terminal(tmp_path):
+    maps = ROOT / "tests" / "fixtures" / "compare"
+    piped = argmap("compare", maps / "a.yaml", maps / "b.yaml")
+    assert piped.returncode == 0 and "\u2026" not in piped.stdout
+    from argmap import compare, load, load_links
+    from argmap.reports.comparison import as_text
+
+    result = compare(load(maps / "a.yaml"), load(maps / "b.yaml"), load_links(maps / "links" / "a--b.yaml"))
+    narrow = as_text(result, width=40)
+    assert all(len(line) <= 40 for line in narrow.splitlines() if line.startswith("  "))
+    assert as_text(result).split("\n", 2)[2] == piped.stdout.rstrip("\n").split("\n", 2)[2]  # all but the paths
+
+
+def test_compare_cuts_to_the_terminal_width_on_a_terminal(tmp_path):
+    """Run under a pseudo-terminal of 50 columns: every line fits."""
+    import pty
+
+    maps = ROOT / "tests" / "fixtures" / "compare"
+    environment = {k: v for k, v in os.environ.items() if k != "ARGMAP_SOURCES"}
+    environment.update(COLUMNS="50", TERM="dumb")
+    main, secondary = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "argmap", "compare", str(maps / "a.yaml"), str(maps / "b.yaml")],
+                               stdout=secondary, stderr=subprocess.DEVNULL, env=environment)
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(main)
+    lines = b"".join(chunks).decode("utf-8").replace("\r\n", "\n").splitlines()
+    assert lines and all(len(line) <= 50 for line in lines if line.startswith("  ")), lines
