@@ -109,9 +109,11 @@ class SourceText:
             return fuzz.ratio(needle, words[positions[i]:positions[j] + ends[j] - starts[j]]) + 100 * had / len(wanted)
 
         missing = max(0, len(wanted) - (last - first + 1))
-        candidates = [(i, j) for i in range(max(0, first - 2), min(len(starts), first + 3))
-                      for j in range(max(i, last - 2), min(len(starts), last + missing + 6))]
-        first, last = max(candidates, key=lambda pair: (score(*pair), -abs(pair[1] - last)))
+        aligned = last
+        for _ in range(2):  # move the start, then the end, to where the passage scores best; twice
+            first = max(range(max(0, first - 2), min(last, first + 2) + 1), key=lambda i: (score(i, last), -abs(i - first)))
+            last = max(range(max(first, last - 2), min(len(starts), aligned + missing + 6)),
+                       key=lambda j: (score(first, j), -abs(j - aligned)))
         start, end = _with_punctuation(self.text, quote, starts[first], ends[last])
         given, passage = fold(quote), fold(self.text[start:end])
         ratio = fuzz.ratio(given.lower(), passage.lower()) / 100  # capitals count as a small difference below
