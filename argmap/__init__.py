@@ -11,7 +11,9 @@ from .api import (
     Imported,
     compare,
     coverage,
+    draft,
     export,
+    find_quote,
     import_map,
     load,
     load_links,
@@ -43,21 +45,23 @@ from .model import Actor, Argument, ArgumentMap, Claim, Objection, Section, Sour
 from .problems import Problem
 
 if TYPE_CHECKING:
+    from .authoring.draft import Draft
+    from .authoring.quotes import Found
     from .comparing.compare import Comparison, Pair
     from .drawing.graph import RenderOptions, Style
 
-_LAZY = {"Comparison": "comparing.compare", "Pair": "comparing.compare", "RenderOptions": "drawing.graph",
-         "Style": "drawing.graph"}  # imported on first use: validating must not pay for graphviz
+# imported on first use: validating must not pay for graphviz
+_LAZY = {"Draft": "authoring.draft", "Found": "authoring.quotes", "Comparison": "comparing.compare",
+         "Pair": "comparing.compare", "RenderOptions": "drawing.graph", "Style": "drawing.graph"}
 
 __version__ = "0.1.0"
 __all__ = [
     # jobs
     "load", "loads", "validate", "validate_text", "load_links", "load_style", "render", "render_comparison",
-    "compare", "export", "import_map", "coverage",
+    "compare", "export", "import_map", "coverage", "find_quote", "draft",
     # values
     "ArgumentMap", "Claim", "Argument", "Objection", "Tension", "Source", "Section", "Actor", "Problem", "LinkSet",
-    "Link",
-    "Comparison", "Pair", "Coverage", "Imported", "RenderOptions", "Style",
+    "Link", "Comparison", "Pair", "Coverage", "Imported", "RenderOptions", "Style", "Found", "Draft",
     # errors
     "ArgmapError", "UsageError", "InvalidMap", "WrongKind", "NoMapFiles", "UnknownId", "OutputIsInput", "CannotWrite",
     "SourceNotFound", "ImportFailed", "DotError", "DotNotFound", "DotFailed",

@@ -20,6 +20,8 @@ from .reading.document import parse_bytes, read_document
 from .reading.files import expand_paths
 
 if TYPE_CHECKING:
+    from .authoring.draft import Draft
+    from .authoring.quotes import Found
     from .comparing.compare import Comparison, Progress
     from .comparing.suggest import Cutoff
     from .drawing.graph import RenderOptions, Style
@@ -29,7 +31,7 @@ PathLike = str | os.PathLike[str]
 Sources = PathLike | Iterable[PathLike] | None  # one sources folder, several, or None: none (see default_sources)
 
 __all__ = ["load", "loads", "validate", "validate_text", "load_links", "load_style", "render", "compare",
-           "render_comparison", "export", "import_map", "Imported", "coverage"]
+           "render_comparison", "export", "import_map", "Imported", "coverage", "find_quote", "draft"]
 
 
 def _folders(sources: Sources) -> list[Path]:
@@ -233,6 +235,45 @@ def coverage(model: ArgumentMap, sources: Sources = None) -> Coverage:
     if found is None:
         raise SourceNotFound(model.file or model.id, model.source.file)
     return measure(model, read_source(found.resolve()))
+
+
+def draft(source_text: str | bytes, file_name: str = "source.txt", map_id: str | None = None,
+          title: str | None = None, modeline: str | None = None) -> Draft:
+    """A draft map of a text: claims from its sentences, relations from its markers, each marked `draft: true`.
+
+    source_text is the text, or its bytes (then the map's sha256 is theirs exactly); file_name is what
+    source.file will name. The draft's `.yaml` is a valid map whose quotes carry the whole text; its
+    `.claims`, `.arguments`, `.objections` and `.omitted` are the proposals. Raises InvalidMap if the
+    draft would be invalid (a bug: please report it).
+    """
+    from .authoring.draft import draft as make
+
+    raw = source_text if isinstance(source_text, bytes) else source_text.encode("utf-8")
+    made = make(raw.decode("utf-8", errors="replace"), file_name, raw, map_id, title, modeline)
+    errors = [p for p in check_document(parse_bytes(made.yaml.encode("utf-8"), "<draft>")).problems if p.is_error]
+    if errors:
+        raise InvalidMap(errors)
+    return made
+
+
+def find_quote(source: PathLike, fragment: str, sources: Sources = None, limit: int = 10) -> tuple[list[Found], str]:
+    """Where a fragment stands in a source, verbatim, or the closest passage; and the source's file name.
+
+    source is the text file, or a map file whose source is looked up in sources, then beside the map.
+    Each Found has the passage (ready to paste as a quote: it always passes), its line and column, the
+    sentence around it, and, when the fragment is not verbatim, how alike they are and why. Raises
+    SourceNotFound when a map's source is not at hand, InvalidMap for a map with errors.
+    """
+    from .authoring.quotes import find_quote as find
+
+    path = Path(source)
+    if path.suffix.lower() in (".yaml", ".yml"):
+        model = check_file(path).valid_map()
+        found = find_source(model.source.file, _folders(sources), model.file) if model.source.file else None
+        if found is None:
+            raise SourceNotFound(model.file or model.id, model.source.file)
+        path = found
+    return find(read_source(path.resolve()), fragment, limit), path.name
 
 
 def default_sources(given: Sequence[PathLike] = ()) -> list[Path]:

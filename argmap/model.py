@@ -25,6 +25,7 @@ ELIMINATION = "disjunctive-syllogism"
 class Omission:
     quotes: tuple[str, ...]
     reason: str
+    draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Source:
     sha256: str | None = None
     url: str | None = None
     omitted: tuple[Omission, ...] = ()
+    connectives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class Claim:
     def spells_out(self) -> list[tuple[str, str]]:
         """(kind, claim id) for each claim this one spells out."""
         return [(SPECIFIES, c) for c in self.specifies] + [(MEANS, c) for c in self.means_to]
+    draft: bool = False  # proposed by `argmap draft`, not reviewed yet
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class Argument:
     line: int = 0
     exhaustive: str | None = None  # an argument by elimination: the premise that says the options are all
     corollary: bool = False  # it draws a consequence from the thesis (worked out: see follows_from_thesis)
+    draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,7 @@ class Objection:
     kind: str  # REBUT when the target is a claim, UNDERCUT when it is an argument
     note: str | None = None
     line: int = 0
+    draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -215,7 +220,9 @@ def build(data: dict, positions: dict | None = None, file: str | None = None) ->
     source = Source(
         title=source_data.get("title"), author=source_data.get("author"), published=source_data.get("published"),
         file=source_data.get("file"), sha256=source_data.get("sha256"), url=source_data.get("url"),
-        omitted=tuple(Omission(_tuple(o["quote"]), o["reason"]) for o in source_data.get("omitted") or ()),
+        omitted=tuple(Omission(_tuple(o["quote"]), o["reason"], bool(o.get("draft")))
+                      for o in source_data.get("omitted") or ()),
+        connectives=tuple(source_data.get("connectives") or ()),
     )
     conclusions = {a["conclusion"] for a in (data.get("arguments") or {}).values()}
     claims = {
@@ -226,6 +233,7 @@ def build(data: dict, positions: dict | None = None, file: str | None = None) ->
             tags=_tuple(c.get("tags")), note=c.get("note"), line=line("claims", cid),
             specifies=_tuple(c.get("specifies")), means_to=_tuple(c.get("means-to")),
             **_conditional_fields(c.get("conditional")),
+            draft=bool(c.get("draft")),
         )
         for cid, c in data["claims"].items()
     }
@@ -237,13 +245,14 @@ def build(data: dict, positions: dict | None = None, file: str | None = None) ->
             id=aid, conclusion=a["conclusion"], premises=tuple(a["premises"]), scheme=a.get("scheme"),
             text=a.get("text"), section=a.get("section"), tags=_tuple(a.get("tags")), note=a.get("note"),
             line=line("arguments", aid), exhaustive=a.get("exhaustive"), corollary=aid in corollaries,
+            draft=bool(a.get("draft")),
         )
         for aid, a in raw_arguments.items()
     }
     objections = {
         oid: Objection(
             id=oid, claim=o["claim"], target=o["target"], kind=UNDERCUT if o["target"] in arguments else REBUT,
-            note=o.get("note"), line=line("objections", oid),
+            note=o.get("note"), line=line("objections", oid), draft=bool(o.get("draft")),
         )
         for oid, o in (data.get("objections") or {}).items()
     }

@@ -71,13 +71,12 @@ def refuse_overwriting_inputs(output: str | os.PathLike, inputs: Iterable[str | 
             raise OutputIsInput(output, source)
 
 
-def write_output(output: str | os.PathLike, data: bytes, inputs: Iterable[str | os.PathLike | None] = (),
-                 make_folders: bool = False) -> None:
-    """Write an output that must not replace its inputs; CannotWrite says why it cannot be written."""
+def write_output(output: str | os.PathLike, data: bytes, inputs: Iterable[str | os.PathLike | None] = ()) -> None:
+    """Write an output that must not replace its inputs, atomically, creating its folder if needed;
+    CannotWrite says why it failed."""
     refuse_overwriting_inputs(output, inputs)
     try:
-        if make_folders:
-            Path(os.path.realpath(output)).parent.mkdir(parents=True, exist_ok=True)
+        Path(os.path.realpath(output)).parent.mkdir(parents=True, exist_ok=True)  # as rendering several maps does
         write_atomic(output, data)
     except OSError as error:
         raise CannotWrite(output, error) from None

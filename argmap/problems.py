@@ -59,6 +59,8 @@ CODES: dict[str, tuple[str, str]] = {
                                          "is not named, or is not one of its premises.")),
     "tension-is-objection": (WARNING, ("A tension between two claims one of which objects to the other: an "
                                        "objection the text answers is not a tension.")),
+    "draft": (WARNING, ("A claim, argument, objection or omitted passage that `argmap draft` proposed, marked "
+                       "`draft: true`: not reviewed yet.")),
     # Links files
     "links-map-missing": (ERROR, "A links file names a map file that does not exist."),
     "links-map-invalid": (ERROR, "A links file names a map that has errors of its own."),
@@ -71,6 +73,7 @@ CODES: dict[str, tuple[str, str]] = {
     "source-hash-missing": (WARNING, "The map does not name its source's SHA-256."),
     "quote-not-found": (ERROR, "A quote is not verbatim in the source text."),
     "no-source-file": (WARNING, "Quotes cannot be checked: the map names no `source.file`."),
+    "connective-not-found": (WARNING, "A phrase in `source.connectives` does not occur in the source text."),
 }
 
 

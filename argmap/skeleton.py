@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+from .authoring.sentences import sentences, words
 from .checking.schema import load_schema, modeline
 from .escaping import terminal
 from .reading.document import yaml_scalar
@@ -63,12 +64,12 @@ claims:
 
 
 def _first_sentence(text: str) -> str:
-    for raw_line in text.splitlines():
-        line = " ".join(raw_line.split())
-        if len(line.split()) >= 4:
-            match = re.match(r"(.+?[.!?])(\s|$)", line)
-            return (match.group(1) if match else line)[:300]
-    return next((" ".join(line.split()) for line in text.splitlines() if line.strip()), "")
+    """The text's first sentence of four words or more (a line break inside a paragraph does not end it)."""
+    spans = sentences(text)
+    for start, end in spans:
+        if len(text[start:end].split()) >= 4:
+            return words(text[start:end])[:300]
+    return words(text[spans[0][0]:spans[0][1]]) if spans else ""
 
 
 def skeleton(source_path: Path, raw: bytes, text: str, output_path: Path) -> str:

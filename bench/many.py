@@ -23,7 +23,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from generate import dump, generate  # noqa: E402
+from generate import dump, generate
 
 RELATIONS = ("same", "recast", "contradicts", "develops")
 

@@ -21,11 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from argmap.checking.pipeline import check_file  # noqa: E402
-from argmap.comparing.compare import similarities  # noqa: E402
-from argmap.comparing.evaluation import CUTOFFS, gold_pair, score  # noqa: E402
-from argmap.comparing.suggest import Cutoff, Suggestion, suggest  # noqa: E402
-from argmap.reports.evaluation import PROTOCOL, _pct  # noqa: E402
+from argmap.checking.pipeline import check_file
+from argmap.comparing.compare import similarities
+from argmap.comparing.evaluation import CUTOFFS, gold_pair, score
+from argmap.comparing.suggest import Cutoff, Suggestion, suggest
+from argmap.reports.evaluation import PROTOCOL, _pct
 
 DEFAULT = Cutoff()
 ROWS = (DEFAULT, *(c for c in CUTOFFS if c != DEFAULT))

@@ -21,7 +21,7 @@ def test_text_format_names_file_line_column_code_and_hint(runner):
     assert (f"{path}:9:38: error: arguments.a.premises.0 names the claim 'premis', "
             "which this map does not define [unknown-ref]") in result.stdout
     assert "    hint: did you mean 'premise'?" in result.stdout
-    assert "1 error, 0 warnings in 1 file" in result.stderr  # the orphan behind the unknown id is not reported twice
+    assert "1 error, 0 warnings in 1 file" in result.stdout  # the orphan behind the unknown id is not reported twice
 
 
 def test_every_file_is_checked_not_just_up_to_the_first_bad_one(runner):

@@ -38,7 +38,7 @@ def test_invalid_links_files(runner, name, code, line, column, hint):
 def test_links_file_validates_with_its_maps(runner):
     result = runner.invoke(main, ["validate", "--strict", str(FIXTURES / "compare")])
     assert result.exit_code == 0, result.output
-    assert "3 files checked, no problems" in result.stderr
+    assert "3 files checked, no problems" in result.stdout
 
 
 def test_text_report_finds_links_file_on_its_own(runner):

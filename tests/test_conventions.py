@@ -48,7 +48,7 @@ def test_validate_reads_a_map_from_stdin_under_the_name_given(project):
     text = (project / "maps" / "school-phones.yaml").read_text()
     result = argmap("validate", "-", "--stdin-filename", "maps/school-phones.yaml", "--sources", "maps",
                     cwd=project, stdin=text)
-    assert result.returncode == 0 and "1 file checked, no problems" in result.stderr, result.stderr
+    assert result.returncode == 0 and "1 file checked, no problems" in result.stdout, result.stdout
     broken = text.replace("premises: [phones-distract", "premises: [phones-distrac")
     assert broken != text
     result = argmap("validate", "-", "--stdin-filename", "maps/school-phones.yaml", cwd=project, stdin=broken)
@@ -78,11 +78,11 @@ def test_settings_found_upwards_set_files_sources_and_strictness(project, kind):
     below.mkdir()
     strict = argmap("validate", cwd=below)
     assert strict.returncode == 1 and "extra.yaml" in strict.stdout and "missing-quote" in strict.stdout
-    assert "2 files" in strict.stderr
+    assert "2 files" in strict.stdout
     lenient = argmap("validate", "--no-strict", cwd=below)
     assert lenient.returncode == 0, lenient.stdout + lenient.stderr
     one = argmap("validate", "--no-strict", "../school-phones.yaml", cwd=below)  # the command line wins
-    assert one.returncode == 0 and "1 file checked" in one.stderr
+    assert one.returncode == 0 and "1 file checked" in one.stdout
 
 
 def test_a_bad_settings_file_is_a_clear_usage_error(project):

@@ -70,7 +70,7 @@ def test_cli_reports_and_fails_under(tmp_path, runner):
     result = runner.invoke(main, ["coverage", str(tmp_path / "m.yaml")])
     assert result.exit_code == 0
     assert "1 of 3 sentences that carry argument are carried (33.3%); 1 partly, 1 not carried; 2 left out" in result.stdout
-    assert "s.txt:7: not carried; not covered: It rains today." in result.stdout
+    assert "s.txt:7: not carried\n    'It rains today.'" in result.stdout
     assert runner.invoke(main, ["coverage", "--fail-under", "50", str(tmp_path / "m.yaml")]).exit_code == 1
     data = json.loads(runner.invoke(main, ["coverage", "--format", "json", str(tmp_path / "m.yaml")]).stdout)
     assert data[0]["carried"] == 1 and data[0]["left_out"] == 2 and data[0]["details"][0]["reason"] == "The title."

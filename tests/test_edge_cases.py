@@ -89,8 +89,10 @@ def test_import_needs_force_to_overwrite(tmp_path, runner):
     refused = runner.invoke(main, ["import", str(exported), "-o", str(out)])
     assert refused.exit_code == 1 and "--force" in refused.output and out.read_text() == "precious"
     assert runner.invoke(main, ["import", str(exported), "-o", str(out), "--force"]).exit_code == 0
-    missing = runner.invoke(main, ["import", str(exported), "-o", str(tmp_path / "no" / "x.yaml")])
-    assert missing.exit_code == 1 and "cannot write" in missing.output
+    created = runner.invoke(main, ["import", str(exported), "-o", str(tmp_path / "new" / "x.yaml")])
+    assert created.exit_code == 0 and (tmp_path / "new" / "x.yaml").is_file()  # -o creates a missing folder
+    blocked = runner.invoke(main, ["import", str(exported), "-o", str(out / "x.yaml")])  # out is a file
+    assert blocked.exit_code == 1 and "cannot write" in blocked.output
 
 
 def test_import_keeps_texts_that_look_like_numbers(tmp_path, runner):

@@ -118,6 +118,9 @@ def test_output_in_a_missing_or_read_only_folder(runner, tmp_path, command, wher
             folder = tmp_path / "file"
     try:
         result = runner.invoke(main, [*command, str(folder / "x.out")])
+        if where == "missing-folder":  # -o creates a missing folder, for one output as for several
+            assert result.exit_code == 0 and (folder / "x.out").is_file(), result.output
+            return
         assert result.exit_code == 1
         assert "cannot write" in result.output and "Traceback" not in result.output
         assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -226,8 +226,11 @@ def test_unknown_focus_is_a_usage_error(runner, tmp_path):
     assert "did you mean 'ban-phones'?" in result.output
 
 
-def test_output_in_missing_folder_is_a_clear_error(runner, tmp_path):
+def test_output_in_missing_folder_is_created(runner, tmp_path):
     result = runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "-o", str(tmp_path / "no" / "x.dot")])
+    assert result.exit_code == 0 and (tmp_path / "no" / "x.dot").is_file()
+    (tmp_path / "file").write_text("")
+    result = runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "-o", str(tmp_path / "file" / "x.dot")])
     assert result.exit_code == 1
     assert "cannot write" in result.output and "Traceback" not in result.output
 

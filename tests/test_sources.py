@@ -96,4 +96,4 @@ def test_fold_and_offsets_map_back_to_the_original(tmp_path):
 def test_bundled_essay_maps_quote_their_essays_verbatim(essays, runner):
     result = runner.invoke(main, ["validate", "--strict", "--sources", str(essays), str(MAPS)])
     assert result.exit_code == 0, result.output
-    assert "4 files checked, no problems" in result.stderr  # three maps and the links file
+    assert "4 files checked, no problems" in result.stdout  # three maps and the links file

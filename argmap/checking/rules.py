@@ -4,6 +4,7 @@ and the forms that spelling out, conditionals, elimination and tensions must kee
 Each rule is a function registered in RULES; its docstring is the user documentation of its codes.
 Rules run only on data that passed the schema, so they may rely on its shape.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -83,11 +84,16 @@ def unknown_references(doc, data) -> Iterator[Problem]:
             where = ".".join(map(str, path))
             hint = did_you_mean(ref, namespace)
             if not hint:
-                places = {"actor": "actors", "section": "sections", "claim": "claims",
-                          "claim or argument": "claims or arguments"}
+                places = {
+                    "actor": "actors",
+                    "section": "sections",
+                    "claim": "claims",
+                    "claim or argument": "claims or arguments",
+                }
                 hint = f"define it under {places[kind]}"
-            yield doc.problem(path, "unknown-ref", f"{where} names the {kind} {ref!r}, which this map does not define",
-                              hint)
+            yield doc.problem(
+                path, "unknown-ref", f"{where} names the {kind} {ref!r}, which this map does not define", hint
+            )
 
 
 @rule
@@ -98,11 +104,13 @@ def duplicate_ids(doc, data) -> Iterator[Problem]:
     for section in SECTIONS:
         for item_id in _ids(data, section):
             if item_id in seen:
-                yield doc.problem((section, item_id), "duplicate-id",
-                                  f"{item_id!r} is used in both {seen[item_id]} and {section}",
-                                  "rename one of them; ids must be unique across claims, arguments, objections "
-                                  "and tensions",
-                                  key=True)
+                yield doc.problem(
+                    (section, item_id),
+                    "duplicate-id",
+                    f"{item_id!r} is used in both {seen[item_id]} and {section}",
+                    "rename one of them; ids must be unique across claims, arguments, objections and tensions",
+                    key=True,
+                )
             else:
                 seen[item_id] = section
 
@@ -111,11 +119,17 @@ def duplicate_ids(doc, data) -> Iterator[Problem]:
 def unsupported_thesis(doc, data) -> Iterator[Problem]:
     """unsupported-thesis: some argument concludes the thesis. (A missing thesis is caught by the schema.)"""
     thesis = data["thesis"]
-    if thesis in _ids(data, "claims") and data.get("arguments") and not any(
-        a["conclusion"] == thesis for a in data["arguments"].values()
+    if (
+        thesis in _ids(data, "claims")
+        and data.get("arguments")
+        and not any(a["conclusion"] == thesis for a in data["arguments"].values())
     ):
-        yield doc.problem(("thesis",), "unsupported-thesis", f"no argument concludes the thesis {thesis!r}",
-                          "add an argument whose conclusion is the thesis")
+        yield doc.problem(
+            ("thesis",),
+            "unsupported-thesis",
+            f"no argument concludes the thesis {thesis!r}",
+            "add an argument whose conclusion is the thesis",
+        )
 
 
 @rule
@@ -126,9 +140,12 @@ def self_and_duplicate_premises(doc, data) -> Iterator[Problem]:
         for index, premise in enumerate(argument["premises"]):
             path = ("arguments", aid, "premises", index)
             if premise == argument["conclusion"]:
-                yield doc.problem(path, "self-support",
-                                  f"argument {aid!r} uses its own conclusion {premise!r} as a premise",
-                                  "a claim cannot support itself; remove it from the premises")
+                yield doc.problem(
+                    path,
+                    "self-support",
+                    f"argument {aid!r} uses its own conclusion {premise!r} as a premise",
+                    "a claim cannot support itself; remove it from the premises",
+                )
             elif premise in seen:
                 yield doc.problem(path, "duplicate-premise", f"argument {aid!r} lists the premise {premise!r} twice")
             seen.add(premise)
@@ -142,9 +159,12 @@ def self_attack(doc, data) -> Iterator[Problem]:
         target = objection["target"]
         attacked = arguments[target]["conclusion"] if target in arguments else target
         if objection["claim"] == attacked:
-            yield doc.problem(("objections", oid, "target"), "self-attack",
-                              f"objection {oid!r}: the claim {objection['claim']!r} attacks itself",
-                              "an objection needs a claim other than the one it attacks")
+            yield doc.problem(
+                ("objections", oid, "target"),
+                "self-attack",
+                f"objection {oid!r}: the claim {objection['claim']!r} attacks itself",
+                "an objection needs a claim other than the one it attacks",
+            )
 
 
 @rule
@@ -158,9 +178,13 @@ def circular_support(doc, data) -> Iterator[Problem]:
     for cycle in _cycles(edges):
         claims = [claim for claim, _ in cycle]
         first_argument = cycle[0][1]
-        yield doc.problem(("arguments", first_argument), "circular-support",
-                          "claims support each other in a circle: " + " -> ".join([*claims, claims[0]]),
-                          "remove one of the arguments in the circle, or make one of them an objection", key=True)
+        yield doc.problem(
+            ("arguments", first_argument),
+            "circular-support",
+            "claims support each other in a circle: " + " -> ".join([*claims, claims[0]]),
+            "remove one of the arguments in the circle, or make one of them an objection",
+            key=True,
+        )
 
 
 def _cycles(edges: dict[str, list[tuple[str, str]]]) -> list[list[tuple[str, str]]]:
@@ -279,16 +303,23 @@ def connection_to_thesis(doc, data) -> Iterator[Problem]:
         if cid == thesis:
             continue
         if cid not in used:
-            yield doc.problem(("claims", cid), "orphan-claim",
-                              f"claim {cid!r} is not used by any argument or objection",
-                              "make it a premise of an argument, an objection, or remove it", key=True)
+            yield doc.problem(
+                ("claims", cid),
+                "orphan-claim",
+                f"claim {cid!r} is not used by any argument or objection",
+                "make it a premise of an argument, an objection, or remove it",
+                key=True,
+            )
         elif thesis in claims and cid not in reached:
-            yield doc.problem(("claims", cid), "unreachable-claim",
-                              f"claim {cid!r} is connected, but neither leads to the thesis {thesis!r} nor follows "
-                              "from it",
-                              "link its argument to a claim that leads to the thesis; if it spells out a claim, say so "
-                              "with 'specifies' or 'means-to'; if it follows from the thesis, make the thesis a "
-                              "premise of its argument", key=True)
+            yield doc.problem(
+                ("claims", cid),
+                "unreachable-claim",
+                f"claim {cid!r} is connected, but neither leads to the thesis {thesis!r} nor follows from it",
+                "link its argument to a claim that leads to the thesis; if it spells out a claim, say so "
+                "with 'specifies' or 'means-to'; if it follows from the thesis, make the thesis a "
+                "premise of its argument",
+                key=True,
+            )
 
 
 @rule
@@ -299,22 +330,33 @@ def spell_outs(doc, data) -> Iterator[Problem]:
     edges: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for claim_id, kind, target, path in _spell_out_edges(data):
         if claim_id == target:
-            yield doc.problem(path, "spell-out-loop", f"claim {claim_id!r} spells out itself ({kind})",
-                              "name the claim it details, or the goal it is a means to")
+            yield doc.problem(
+                path,
+                "spell-out-loop",
+                f"claim {claim_id!r} spells out itself ({kind})",
+                "name the claim it details, or the goal it is a means to",
+            )
             continue
         edges[claim_id].append((target, claim_id))
         for aid, argument in _ids(data, "arguments").items():
             if argument["conclusion"] == target and claim_id in argument["premises"]:
-                yield doc.problem(path, "spell-out-as-reason",
-                                  f"claim {claim_id!r} spells out {target!r} ({kind}) and is also a premise of "
-                                  f"argument {aid!r} for it",
-                                  "a detail or a means of a claim is not a reason for it: keep the spell-out and drop "
-                                  "the premise, or the other way round")
+                yield doc.problem(
+                    path,
+                    "spell-out-as-reason",
+                    f"claim {claim_id!r} spells out {target!r} ({kind}) and is also a premise of "
+                    f"argument {aid!r} for it",
+                    "a detail or a means of a claim is not a reason for it: keep the spell-out and drop "
+                    "the premise, or the other way round",
+                )
     for cycle in _cycles(edges):
         members = [claim for claim, _ in cycle]
-        yield doc.problem(("claims", members[0]), "spell-out-loop",
-                          "claims spell each other out in a circle: " + " -> ".join([*members, members[0]]),
-                          "a claim spells out a more general claim, or a goal; remove one step of the circle", key=True)
+        yield doc.problem(
+            ("claims", members[0]),
+            "spell-out-loop",
+            "claims spell each other out in a circle: " + " -> ".join([*members, members[0]]),
+            "a claim spells out a more general claim, or a goal; remove one step of the circle",
+            key=True,
+        )
 
 
 @rule
@@ -331,21 +373,34 @@ def conditionals(doc, data) -> Iterator[Problem]:
                 conditional_premises.append((premise, antecedent, consequent))
         for premise, antecedent, consequent in conditional_premises:
             if antecedent is not None and argument["conclusion"] == antecedent:
-                yield doc.problem(("arguments", aid, "conclusion"), "affirming-the-consequent",
-                                  f"argument {aid!r} concludes {antecedent!r}, the antecedent of its conditional "
-                                  f"premise {premise!r}: the inference runs backwards",
-                                  "a conditional leads from its antecedent to its consequent; reverse the argument, "
-                                  "or check the conditional's 'if' and 'then'")
-            elif (consequent is not None and argument["conclusion"] == consequent and antecedent is not None
-                  and antecedent not in argument["premises"]):
-                yield doc.problem(("arguments", aid, "premises"), "antecedent-missing",
-                                  f"argument {aid!r} concludes {consequent!r} from the conditional {premise!r} "
-                                  f"without its antecedent {antecedent!r}",
-                                  f"add {antecedent!r} to the premises")
+                yield doc.problem(
+                    ("arguments", aid, "conclusion"),
+                    "affirming-the-consequent",
+                    f"argument {aid!r} concludes {antecedent!r}, the antecedent of its conditional "
+                    f"premise {premise!r}: the inference runs backwards",
+                    "a conditional leads from its antecedent to its consequent; reverse the argument, "
+                    "or check the conditional's 'if' and 'then'",
+                )
+            elif (
+                consequent is not None
+                and argument["conclusion"] == consequent
+                and antecedent is not None
+                and antecedent not in argument["premises"]
+            ):
+                yield doc.problem(
+                    ("arguments", aid, "premises"),
+                    "antecedent-missing",
+                    f"argument {aid!r} concludes {consequent!r} from the conditional {premise!r} "
+                    f"without its antecedent {antecedent!r}",
+                    f"add {antecedent!r} to the premises",
+                )
         if argument.get("scheme") == MODUS_PONENS and not conditional_premises:
-            yield doc.problem(("arguments", aid, "scheme"), "antecedent-missing",
-                              f"argument {aid!r} is a modus ponens, but none of its premises is conditional",
-                              "mark the conditional premise 'conditional: true' (or name its 'if' and 'then')")
+            yield doc.problem(
+                ("arguments", aid, "scheme"),
+                "antecedent-missing",
+                f"argument {aid!r} is a modus ponens, but none of its premises is conditional",
+                "mark the conditional premise 'conditional: true' (or name its 'if' and 'then')",
+            )
 
 
 @rule
@@ -357,23 +412,35 @@ def elimination(doc, data) -> Iterator[Problem]:
         exhaustive = argument.get("exhaustive")
         by_elimination = argument.get("scheme") == ELIMINATION
         if by_elimination and exhaustive is None:
-            yield doc.problem(("arguments", aid), "exhaustiveness-missing",
-                              f"argument {aid!r} argues by elimination but does not name the premise that the options "
-                              "are exhaustive",
-                              "add the premise (implicit if the text takes it for granted) and name it in "
-                              "'exhaustive'", key=True)
+            yield doc.problem(
+                ("arguments", aid),
+                "exhaustiveness-missing",
+                f"argument {aid!r} argues by elimination but does not name the premise that the options are exhaustive",
+                "add the premise (implicit if the text takes it for granted) and name it in 'exhaustive'",
+                key=True,
+            )
         elif exhaustive is not None and exhaustive not in argument["premises"]:
-            yield doc.problem(("arguments", aid, "exhaustive"), "exhaustiveness-missing",
-                              f"argument {aid!r} names {exhaustive!r} as its exhaustiveness premise, but it is not "
-                              "one of its premises", f"add {exhaustive!r} to the premises")
+            yield doc.problem(
+                ("arguments", aid, "exhaustive"),
+                "exhaustiveness-missing",
+                f"argument {aid!r} names {exhaustive!r} as its exhaustiveness premise, but it is not "
+                "one of its premises",
+                f"add {exhaustive!r} to the premises",
+            )
         elif exhaustive is not None and not by_elimination:
-            yield doc.problem(("arguments", aid, "exhaustive"), "exhaustiveness-missing",
-                              f"argument {aid!r} names an exhaustiveness premise, but its scheme is not "
-                              f"{ELIMINATION}", f"write 'scheme: {ELIMINATION}', or remove 'exhaustive'")
+            yield doc.problem(
+                ("arguments", aid, "exhaustive"),
+                "exhaustiveness-missing",
+                f"argument {aid!r} names an exhaustiveness premise, but its scheme is not {ELIMINATION}",
+                f"write 'scheme: {ELIMINATION}', or remove 'exhaustive'",
+            )
         elif exhaustive is not None and len(argument["premises"]) < 2:
-            yield doc.problem(("arguments", aid, "premises"), "exhaustiveness-missing",
-                              f"argument {aid!r} argues by elimination, but no premise rules an option out",
-                              "add the premises that rule out the other options")
+            yield doc.problem(
+                ("arguments", aid, "premises"),
+                "exhaustiveness-missing",
+                f"argument {aid!r} argues by elimination, but no premise rules an option out",
+                "add the premises that rule out the other options",
+            )
 
 
 @rule
@@ -389,10 +456,13 @@ def tensions(doc, data) -> Iterator[Problem]:
     for tid, tension in _ids(data, "tensions").items():
         if frozenset(tension["claims"]) in attacks:
             first, second = tension["claims"]
-            yield doc.problem(("tensions", tid), "tension-is-objection",
-                              f"tension {tid!r}: one of {first!r} and {second!r} already objects to the other",
-                              "keep the objection if the text answers it; keep the tension if the text leaves it "
-                              "standing", key=True)
+            yield doc.problem(
+                ("tensions", tid),
+                "tension-is-objection",
+                f"tension {tid!r}: one of {first!r} and {second!r} already objects to the other",
+                "keep the objection if the text answers it; keep the tension if the text leaves it standing",
+                key=True,
+            )
 
 
 @rule
@@ -402,17 +472,54 @@ def quotes_and_roles(doc, data) -> Iterator[Problem]:
     for cid, claim in _ids(data, "claims").items():
         implicit = claim.get("implicit", False)
         if not implicit and "quote" not in claim:
-            yield doc.problem(("claims", cid), "missing-quote", f"claim {cid!r} has no quote",
-                              "add the essay's words as 'quote', or mark a reconstructed premise 'implicit: true'",
-                              key=True)
+            yield doc.problem(
+                ("claims", cid),
+                "missing-quote",
+                f"claim {cid!r} has no quote",
+                "add the essay's words as 'quote', or mark a reconstructed premise 'implicit: true'",
+                key=True,
+            )
         if implicit and "quote" in claim:
-            yield doc.problem(("claims", cid, "quote"), "implicit-with-quote",
-                              f"claim {cid!r} is marked implicit but has a quote",
-                              "remove 'implicit: true' if the essay says it, or remove the quote", key=True)
+            yield doc.problem(
+                ("claims", cid, "quote"),
+                "implicit-with-quote",
+                f"claim {cid!r} is marked implicit but has a quote",
+                "remove 'implicit: true' if the essay says it, or remove the quote",
+                key=True,
+            )
         if claim.get("role") == "thesis" and cid != data.get("thesis"):
-            yield doc.problem(("claims", cid, "role"), "thesis-role",
-                              f"claim {cid!r} has role thesis, but the map's thesis is {data.get('thesis')!r}",
-                              "use role conclusion for intermediate conclusions")
+            yield doc.problem(
+                ("claims", cid, "role"),
+                "thesis-role",
+                f"claim {cid!r} has role thesis, but the map's thesis is {data.get('thesis')!r}",
+                "use role conclusion for intermediate conclusions",
+            )
+
+
+@rule
+def drafts(doc, data) -> Iterator[Problem]:
+    """draft: a proposal of `argmap draft` (`draft: true`) that no one has reviewed yet; deleting the line
+    accepts it."""
+    kinds = {"claims": "claim", "arguments": "argument", "objections": "objection"}
+    for section, kind in kinds.items():
+        for item_id, item in _ids(data, section).items():
+            if item.get("draft") is True:
+                yield doc.problem(
+                    (section, item_id, "draft"),
+                    "draft",
+                    f"{kind} {item_id!r} is a draft, not reviewed yet",
+                    "review it, then delete 'draft: true'",
+                    key=True,
+                )
+    for index, omitted in enumerate((data.get("source") or {}).get("omitted") or ()):
+        if omitted.get("draft") is True:
+            yield doc.problem(
+                ("source", "omitted", index, "draft"),
+                "draft",
+                f"the omitted passage {omitted['quote']!r} is a draft, not reviewed yet",
+                "check that it carries no argument and that the reason is right, then delete 'draft: true'",
+                key=True,
+            )
 
 
 AFTER_REFERENCES = {connection_to_thesis, spell_outs, conditionals, elimination, tensions}

@@ -32,16 +32,19 @@ def schema_path(kind: str = "map") -> Path:
 
 
 def modeline(map_file: str | Path | None = None) -> str:
-    """The YAML language server's modeline for a map: a relative path inside this repository, else absolute."""
-    import os
+    """The YAML language server's modeline for a map, one that works wherever the map is read.
 
+    A map inside the checkout that holds the schema (the repository's schema/ folder) points at it by a
+    relative path, which travels with the repository. Anywhere else (a map outside the checkout, or
+    argmap installed from a wheel, whose schema lies in site-packages) it names the schema's published
+    address, its `$id`: a machine's own path would not work on any other machine.
+    """
     schema = schema_path("map").resolve()
-    target = schema
-    if map_file is not None:
+    if map_file is not None and schema.parent.name == "schema":
         folder = Path(map_file).resolve().parent
         if folder.is_relative_to(schema.parent.parent):
-            target = Path(os.path.relpath(schema, folder))
-    return f"# yaml-language-server: $schema={target.as_posix()}"
+            return f"# yaml-language-server: $schema={Path(os.path.relpath(schema, folder)).as_posix()}"
+    return f"# yaml-language-server: $schema={load_schema('map')['$id']}"
 
 
 @functools.cache

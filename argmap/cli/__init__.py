@@ -10,7 +10,7 @@ import sys
 import click
 
 from .. import __version__, config
-from .authoring import new_command, schema_command
+from .authoring import draft_command, new_command, quote_command, schema_command
 from .compare import compare_command
 from .coverage import coverage_command
 from .interop import export_command, import_command
@@ -83,4 +83,6 @@ main.add_command(compare_command)
 main.add_command(export_command)
 main.add_command(import_command)
 main.add_command(new_command)
+main.add_command(draft_command)
+main.add_command(quote_command)
 main.add_command(schema_command)

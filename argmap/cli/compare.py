@@ -1,6 +1,8 @@
 """`argmap compare`: what two maps share, recast, contradict and develop, with suggestions; or how good they are."""
 from __future__ import annotations
 
+import shutil
+import sys
 from pathlib import Path
 
 import click
@@ -11,6 +13,7 @@ from ..checking.sources import source_of
 from ..errors import UsageError
 from ..reading.document import read_document
 from ..reading.files import expand_paths, kind_of
+from ..reports import comparison as comparison_report
 from .common import command
 
 
@@ -91,7 +94,11 @@ def _compare_two(a_path: Path, b_path: Path, links_path, output_format, cutoff, 
         click.echo(f"{count} draft{'s' * (count != 1)} written to {path}; review each with one edit, then "
                    f"`argmap validate --strict {path}` passes")
         return
-    click.echo(reports.COMPARE[output_format](comparison))
+    if output_format == "text":  # a terminal's width cuts long lines; a file or a pipe gets every word
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        click.echo(comparison_report.as_text(comparison, width=width))
+    else:
+        click.echo(reports.COMPARE[output_format](comparison))
     if diagram:
         _draw(comparison, Path(diagram), timeout, linked_only,
               [a_path, b_path, source_of(a), source_of(b), Path(document.file) if document is not None else None])

@@ -101,7 +101,7 @@ def validate_command(paths, sources, output_format, strict, stdin_filename, with
             problems.extend(file_problems)
     click.echo(reports.VALIDATE[output_format](problems, checked, strict=strict, color=True), nl=False,
                color=color())
-    if output_format != "json":
-        click.echo(reports.summary(problems, len(checked)), err=True)
+    if output_format in ("text", "github"):  # the summary goes where the problems go; json and junit count them inside
+        click.echo(reports.summary(problems, len(checked)))
     if fails(problems, strict):
         raise SystemExit(1)

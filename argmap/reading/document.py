@@ -9,6 +9,7 @@ nesting before any of them costs time or memory.
 from __future__ import annotations
 
 import bisect
+import json
 import math
 import os
 import re
@@ -130,9 +131,9 @@ def parse_bytes(raw: bytes, name: str) -> Document:
         return doc
     text = raw.decode("utf-8")
     doc.text = text
-    problem = _check_text(text, name)
-    if problem:
-        doc.problems.append(problem)
+    problems = _check_text(text, name)
+    if problems:
+        doc.problems.extend(problems)
         return doc
     try:
         _Walk(doc, text).run(text)
@@ -141,7 +142,7 @@ def parse_bytes(raw: bytes, name: str) -> Document:
         doc.problems.append(stop.problem)
     except yaml.MarkedYAMLError as error:
         doc.data = None
-        doc.problems.append(_syntax_problem(error, name, text))
+        doc.problems.extend(_syntax_problems(error, name, text))
     except yaml.YAMLError as error:  # a reader error: it has a position but no mark
         doc.data = None
         doc.problems.append(Problem(name, 1, 1, "yaml-syntax", str(error).splitlines()[0]))
@@ -169,19 +170,21 @@ def _check_bytes(raw: bytes, name: str) -> Problem | None:
     return None
 
 
-def _check_text(text: str, name: str) -> Problem | None:
+def _check_text(text: str, name: str) -> list[Problem]:
+    """A control character (the first), or every line indented with a tab: YAML cannot be read past them."""
     bad = _CONTROL.search(text)
     if bad:
         line, column = _line_column(text, bad.start())
-        return Problem(name, line, column, "control-character",
-                       f"control character U+{ord(bad.group()):04X} is not allowed",
-                       "delete it: maps hold text, and control characters would reach terminals and diagrams")
+        return [Problem(name, line, column, "control-character",
+                        f"control character U+{ord(bad.group()):04X} is not allowed",
+                        "delete it: maps hold text, and control characters would reach terminals and diagrams")]
+    problems: list[Problem] = []
     for number, text_line in enumerate(text.split("\n"), start=1):
         tab = _TAB_INDENT.search(text_line)
-        if tab:
-            return Problem(name, number, tab.end(), "tab", "a tab where YAML needs spaces",
-                           "indent with spaces; YAML does not allow tabs there")
-    return None
+        if tab and len(problems) < MAX_SYNTAX_PROBLEMS:
+            problems.append(Problem(name, number, tab.end(), "tab", "a tab where YAML needs spaces",
+                                    "indent with spaces; YAML does not allow tabs there"))
+    return problems
 
 
 def _short_tag(tag: str) -> str:
@@ -196,6 +199,51 @@ def _offset(mark) -> int:
 def _line_column(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+MAX_SYNTAX_PROBLEMS = 50
+_COLON_TRAP = "mapping values are not allowed"
+_KEY_AND_PLAIN_VALUE = re.compile(r"^(\s*(?:-\s+)?)([^\s#'\"{\[][^#]*?):[ ]+([^'\"{\[|>&*!#\s].*?)\s*(#.*)?$")
+
+
+def _syntax_problems(error: yaml.MarkedYAMLError, name: str, text: str) -> list[Problem]:
+    """The syntax error, and every later one the parser can reach.
+
+    A ': ' inside plain text is the trap that authors meet most: after each one, the colon is put out of
+    the way (a same-width stand-in, so that lines and columns stay true) and the text parsed again, so that
+    every such trap in the file is reported in one run, each with the fix. Other errors end the search.
+    """
+    problems = [_syntax_problem(error, name, text)]
+    seen_lines = {problems[0].line}
+    while problems[-1].code == "yaml-syntax" and _COLON_TRAP in problems[-1].message \
+            and len(problems) < MAX_SYNTAX_PROBLEMS and len(text) <= 1_000_000:  # each pass parses the file again
+        mark = error.problem_mark
+        if mark is None or mark.index >= len(text) or text[mark.index] != ":":
+            break
+        text = text[:mark.index] + ";" + text[mark.index + 1:]
+        try:
+            _Walk(Document(name), text).run(text)
+            break
+        except (_Stop, yaml.YAMLError) as next_error:
+            if not isinstance(next_error, yaml.MarkedYAMLError):
+                break
+            error = next_error
+            found = _syntax_problem(error, name, text)
+            if found.line not in seen_lines:  # one problem per line: the fix quotes the whole value
+                problems.append(found)
+                seen_lines.add(found.line)
+    return problems
+
+
+def _colon_hint(text: str, line: int) -> str:
+    """How to fix a ': ' in plain text on this line: the line with its value quoted, when it is a key and a value."""
+    source_line = text.split("\n")[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+    match = _KEY_AND_PLAIN_VALUE.match(source_line)
+    if match is None:
+        return "quote the text: a ': ' inside plain text starts a new key"
+    lead, key, value, comment = match.groups()
+    fixed = f"{lead.strip()} {key}: {json.dumps(value, ensure_ascii=False)}".strip()
+    return f"quote the text, as in: {fixed}" + (f" {comment}" if comment else "")
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
@@ -216,8 +264,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Proble
                        "write the character itself, or a valid \\U escape")
     if "tab" in message:
         return Problem(name, line, column, "tab", "a tab where YAML needs spaces", "indent with spaces")
-    if "mapping values are not allowed" in message:
-        hint = "quote the text: a ': ' inside plain text starts a new key"
+    if _COLON_TRAP in message:
+        hint = _colon_hint(text, line)
     elif "could not find expected ':'" in message or "expected <block end>" in message:
         hint = "check the indentation of this line against the lines above"
     elif "found undefined alias" in message or "undefined alias" in message:

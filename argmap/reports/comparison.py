@@ -60,21 +60,30 @@ def as_json(result: Comparison) -> str:
 def _short(text: str, width: int = 90) -> str:
     text = escaping.terminal(text)
     return text if len(text) <= width else text[: width - 1] + "\u2026"
+def _line(prefix: str, text: str, width: int | None) -> str:
+    """prefix + text on one line, cut with '…' to fit width; whole when width is None (not a terminal)."""
+    text = escaping.terminal(" ".join(text.split()))
+    if width is None or len(prefix) + len(text) <= width:
+        return prefix + text
+    room = max(width - len(prefix), 12)
+    return prefix + text[: room - 1] + "\u2026"
 
 
-def as_text(result: Comparison) -> str:
+def as_text(result: Comparison, width: int | None = None) -> str:
+    """The comparison for people. width: cut each line to it (a terminal's width); None shows everything."""
     a, b = result.a, result.b
     lines = [f"Comparing {a.id} ({len(a.claims)} claims) with {b.id} ({len(b.claims)} claims)",
-             f"links: {result.links_file or 'none found'}; suggestions: {result.cutoff.describe(a, b)}", "",
+             (f"links: {escaping.terminal(result.links_file or 'none found')}; "
+              f"suggestions: {result.cutoff.describe(a, b)}"), "",
              *_analysis_text(result), ""]
     for relation, heading in SECTIONS:
         pairs = result.by_relation(relation)
         lines.append(f"{heading}: {len(pairs)}")
         for pair in pairs:
-            lines.append(f"  A {pair.a.id}: {_short(pair.a.text)}")
-            lines.append(f"  B {pair.b.id}: {_short(pair.b.text)}")
+            lines.append(_line(f"  A {pair.a.id}: ", pair.a.text, width))
+            lines.append(_line(f"  B {pair.b.id}: ", pair.b.text, width))
             if pair.note:
-                lines.append(f"    note: {_short(pair.note, 110)}")
+                lines.append(_line("    note: ", pair.note, width))
         lines.append("")
     if result.drafts:
         lines.append(f"Drafts awaiting review in the links file: {len(result.drafts)}")
@@ -85,9 +94,9 @@ def as_text(result: Comparison) -> str:
         lines.append("")
     lines.append(f"Suggested (not yet linked), with a guessed relation: {len(result.suggested)}")
     for pair in result.suggested:
-        lines.append(f"  {pair.score:.2f}  A {pair.a.id}: {_short(pair.a.text, 70)}")
-        lines.append(f"        B {pair.b.id}: {_short(pair.b.text, 70)}")
-        lines.append(f"        guess: {pair.guess}; {_short('; '.join(pair.reasons), 100)}")
+        lines.append(_line(f"  {pair.score:.2f}  A {pair.a.id}: ", pair.a.text, width))
+        lines.append(_line(f"        B {pair.b.id}: ", pair.b.text, width))
+        lines.append(_line(f"        guess: {pair.guess}; ", "; ".join(pair.reasons), width))
     from ..comparing.analysis import analyse
 
     only = analyse(result).only
@@ -97,10 +106,12 @@ def as_text(result: Comparison) -> str:
         groups = only[label.lower()]
         if model.sections:
             for title, group in groups:
-                lines.append(f"  {title}:")
-                lines.extend(f"    {c.id}: {_short(c.text)}" for c in group)
+                lines.append(f"  {escaping.terminal(title)}:")
+                lines.extend(_line(f"    {c.id}: ", c.text, width) for c in group)
         else:  # a map without sections: one plain list
-            lines.extend(f"  {c.id}: {_short(c.text)}" for c in claims)
+            lines.extend(_line(f"  {c.id}: ", c.text, width) for c in claims)
+    if width is not None:  # on a terminal, every line fits it, the analysis's too
+        lines = [line if len(line) <= width else line[: max(width, 12) - 1] + "\u2026" for line in lines]
     return "\n".join(lines)
 
 

@@ -9,6 +9,7 @@ from .. import escaping
 from ..coverage import CARRIED, LEFT_OUT, NOT_CARRIED, PARTLY, Coverage
 
 Reports = Sequence[tuple[Path, Coverage]]
+_GAP = " \u2026 "  # between two stretches of one sentence that no quote covers
 
 
 def text(reports: Reports, show_all: bool = False) -> str:
@@ -23,7 +24,8 @@ def text(reports: Reports, show_all: bool = False) -> str:
             if show_all or sentence.status not in (CARRIED, LEFT_OUT):
                 detail = (f" by {', '.join(sentence.claims)}" if sentence.claims and sentence.status == CARRIED
                           else f": {sentence.reason}" if sentence.reason
-                          else f"; not covered: {' '.join(sentence.uncovered)}" if sentence.uncovered else "")
+                          else f"; not covered: {_GAP.join(sentence.uncovered_text)}" if sentence.status == PARTLY
+                          else "")
                 lines.append(f"  {escaping.terminal(report.source)}:{sentence.line}: {sentence.status}{detail}\n"
                              f"    {sentence.text!r}")
     return "".join(line + "\n" for line in lines)
