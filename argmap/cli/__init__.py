@@ -8,6 +8,7 @@ from .compare import compare_command
 from .authoring import new_command, schema_command
 from .coverage import coverage_command
 from .interop import export_command, import_command
+from .lsp import lsp_command
 from .render import render_command
 from .validate import validate_command
 
@@ -26,3 +27,4 @@ main.add_command(export_command)
 main.add_command(import_command)
 main.add_command(new_command)
 main.add_command(schema_command)
+main.add_command(lsp_command)
