@@ -18,8 +18,9 @@ def lsp_command(stdio: bool, log_file: str | None, verbose: int) -> None:
     try:
         from ..lsp.server import serve
     except ImportError as error:
-        if (error.name or "").split(".")[0] not in _LSP_PACKAGES:
+        package = (error.name or "").split(".")[0]
+        if package not in _LSP_PACKAGES:
             raise
-        raise click.ClickException(f"the language server needs {error.name.split('.')[0]}, which is not installed: "
+        raise click.ClickException(f"the language server needs {package}, which is not installed: "
                                    "install argmap[lsp] (pip install 'argmap[lsp]')") from None
     serve(log_file, verbose)

@@ -164,14 +164,14 @@ def _mark_implicit(analysis: Analysis, problem: Problem, sources) -> list[Fix]:
         return []
     claim = _node(analysis.text, occurrence.path)
     lines = analysis.lines
-    if claim.flow_style:
+    if getattr(claim, "flow_style", False):
         end = lines.place(claim.end_mark.index)
         edit = Edit((end[0], end[1] - 1), (end[0], end[1] - 1), ", implicit: true")
     else:
         keys = [key for key, _ in claim.value]
         indent = lines.place(keys[0].start_mark.index)[1]
         text_value = next((value for key, value in claim.value if key.value == "text"), claim.value[0][1])
-        line, column = lines.place(_trimmed_end(analysis.text, text_value))
+        line, _ = lines.place(_trimmed_end(analysis.text, text_value))
         edit = Edit((line, len(lines[line])), (line, len(lines[line])), "\n" + " " * indent + "implicit: true")
     return [Fix(f"Mark '{occurrence.id}' implicit (a premise the text leaves unsaid)", problem, (edit,),
                 preferred=True)]
@@ -186,7 +186,7 @@ def _set_hash(analysis: Analysis, problem: Problem, sources) -> list[Fix]:
         start, end = _node_span(analysis, ("source", "sha256"))
         return [Fix("Update source.sha256 to the source's hash", problem, (Edit(start, end, digest),))]
     source = _node(analysis.text, ("source",))
-    if source.flow_style or not source.value:
+    if getattr(source, "flow_style", False) or not source.value:
         return []
     lines = analysis.lines
     indent = lines.place(source.value[0][0].start_mark.index)[1]
@@ -225,6 +225,8 @@ def _value(data: object, path: tuple) -> str:
 def _node(text: str, path: tuple) -> yaml.Node:
     """The YAML node at a path, with its start and end marks."""
     node = yaml.compose(text, Loader=_Loader)
+    if node is None:
+        raise KeyError("an empty document")
     for step in path:
         if isinstance(node, yaml.MappingNode):
             node = next(value for key, value in node.value if key.value == step)

@@ -20,7 +20,7 @@ _ITEM = re.compile(r"^(?P<indent>\s*)-(?:[ \t]+(?P<value>.*))?$")
 _OPEN_KEY = re.compile(r"^(?P<indent>\s*)(?:-\s+)?(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?:#.*)?$")
 
 # (top-level key, key) -> what the value names (the top-level `thesis:` names a claim too)
-_EXPECTED = {
+_EXPECTED: dict[tuple[str | None, str], str] = {
     ("arguments", "conclusion"): "claim",
     ("arguments", "premises"): "claim",
     ("objections", "claim"): "claim",
@@ -50,6 +50,7 @@ def place(lines: Lines, line: int, column: int) -> Place | None:
     before = lines[line][:column]
     found = _KEY_VALUE.match(before)
     flow = _in_flow_mapping(before)
+    key: str | None
     if flow:
         key, value = flow
         indent = len(before) - len(before.lstrip()) or 1  # inside braces: never the top level
@@ -171,7 +172,7 @@ def scan(lines: Lines) -> dict:
         key = re.match(r"^([ ]+)([A-Za-z0-9][A-Za-z0-9_.-]*)[ \t]*:", line) if group else None
         if key:
             indent = len(key.group(1)) if indent is None else indent
-            if len(key.group(1)) == indent:
+            if len(key.group(1)) == indent and group is not None:
                 found.setdefault(group, {})[key.group(2)] = {}
     return found
 

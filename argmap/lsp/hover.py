@@ -45,7 +45,7 @@ def _argument(ident: str, argument: dict, data: dict, map_file: str, sources: Se
     premises = argument.get("premises")
     premises = premises if isinstance(premises, list) else []
     lines = [f"**argument** `{ident}`" + (f" ({argument['scheme']})" if isinstance(argument.get("scheme"), str) else "")]
-    claims = data.get("claims") if isinstance(data.get("claims"), dict) else {}
+    claims = _mapping(data.get("claims"))
     for premise in premises:
         lines.append(f"- `{premise}`: {_text(claims, premise)}")
     lines.append(f"\n\u2234 `{argument.get('conclusion')}`: {_text(claims, argument.get('conclusion'))}")
@@ -53,7 +53,7 @@ def _argument(ident: str, argument: dict, data: dict, map_file: str, sources: Se
 
 
 def _objection(ident: str, objection: dict, data: dict, map_file: str, sources: Sequence[Path]) -> str:
-    claims = data.get("claims") if isinstance(data.get("claims"), dict) else {}
+    claims = _mapping(data.get("claims"))
     target = objection.get("target")
     kind = "undercut (attacks the argument)" if isinstance(data.get("arguments"), dict) and target in data["arguments"] \
         else "rebuttal"
@@ -62,6 +62,10 @@ def _objection(ident: str, objection: dict, data: dict, map_file: str, sources: 
         f"`{objection.get('claim')}`: {_text(claims, objection.get('claim'))}",
         f"attacks `{target}`" + (f": {_text(claims, target)}" if target in claims else ""),
         _note(objection)]))
+
+
+def _mapping(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
 
 
 def _text(claims: dict, ident: object) -> str:
@@ -76,7 +80,7 @@ def _note(item: dict) -> str:
 
 def _quote_lines(data: dict, quotes: list[str], map_file: str, sources: Sequence[Path]) -> dict[str, str]:
     """Where each quote stands in the source: 'name, line N', or that it is not found there."""
-    source = data.get("source") if isinstance(data.get("source"), dict) else {}
+    source = _mapping(data.get("source"))
     name = source.get("file")
     if not quotes or not isinstance(name, str):
         return {}

@@ -266,9 +266,9 @@ class ArgmapServer(LanguageServer):
         if isinstance(settings, dict):
             inner = settings.get("argmap", settings)
             self.settings = dict(inner) if isinstance(inner, dict) else {}
-            debounce = self.settings.get("debounce")
-            if isinstance(debounce, (int, float)) and 0 <= debounce <= 5:
-                self.debounce = float(debounce) / (1000 if debounce > 5 else 1)
+            debounce = self.settings.get("debounce")  # milliseconds
+            if isinstance(debounce, (int, float)) and not isinstance(debounce, bool) and 0 <= debounce <= 5000:
+                self.debounce = debounce / 1000
 
 
 server = ArgmapServer()
@@ -402,7 +402,7 @@ def _map_file_at(ls: ArgmapServer, analysis: Analysis, position: lsp.Position):
     """In a links file, on `a: ../map.yaml` under maps: the map file itself."""
     if analysis.index.kind != "links":
         return None
-    line, column = ls.cursor(analysis.lines, position)
+    line, _ = ls.cursor(analysis.lines, position)
     for side, path in navigation.linked_maps(analysis.data or {}, analysis.name).items():
         where = analysis.doc.positions.get(("maps", side))
         if where and where[0] - 1 == line and path.is_file():
@@ -585,6 +585,7 @@ async def preview_command(ls: ArgmapServer, *arguments):
     except preview.PreviewFailed as error:
         raise JsonRpcRequestFailed(str(error)) from None
     ls.previews[uri] = str(path)
+    ls.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Info, message=f"argmap preview: {path}"))
     return {"path": str(path), "uri": from_fs_path(str(path))}
 
 

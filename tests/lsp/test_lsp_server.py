@@ -22,10 +22,11 @@ except ImportError:  # pragma: no cover - the lsp extra is part of the test extr
         raise
     pytest.skip("pytest-lsp is not installed (pip install -e '.[test]')", allow_module_level=True)
 
-import argmap
-from argmap.lsp.analysis import is_argmap_text
 from lsp_helpers import (ESSAY, MAPS, apply_edits, change_text, close, config, diagnostics_for, essays_dir,
                          initialize, open_text, position, text_at, uri)
+
+import argmap
+from argmap.lsp.analysis import is_argmap_text
 
 pytestmark = [pytest.mark.lsp, pytest.mark.asyncio(loop_scope="module")]
 
@@ -231,7 +232,7 @@ async def test_references_include_the_links_file(client: LanguageClient, workspa
 
 
 async def test_document_symbols_outline_the_map(client: LanguageClient, workspace: Path):
-    doc, text, _ = await opened(client, workspace / "maps" / "school-phones.yaml")
+    doc, _, _ = await opened(client, workspace / "maps" / "school-phones.yaml")
     model = argmap.load(MAPS / "school-phones.yaml")
     symbols = await client.text_document_document_symbol_async(lsp.DocumentSymbolParams(text_document=doc_id(doc)))
     groups = {s.name: s for s in symbols}
