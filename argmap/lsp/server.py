@@ -257,6 +257,9 @@ class ArgmapServer(LanguageServer):
             data={"line": problem.line, "column": problem.column, "hint": problem.hint})
 
     def recheck_all(self) -> None:
+        """Check every open file again (the settings changed); the client learns which sources are now used."""
+        self.window_log_message(lsp.LogMessageParams(
+            type=lsp.MessageType.Log, message=f"argmap: settings applied; sources: {[str(s) for s in self.sources()]}"))
         self.cache.clear()
         for uri in list(self.served):
             self.checked.pop(uri, None)

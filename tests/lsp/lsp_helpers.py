@@ -66,6 +66,13 @@ async def initialize(client: LanguageClient, root: Path, settings: dict | None =
     await client.initialize_session(lsp.InitializeParams(
         capabilities=capabilities, root_uri=uri(root),
         workspace_folders=[lsp.WorkspaceFolder(uri=uri(root), name=root.name)]))
+    if settings is not None:  # the server asks for them after `initialized`: wait until it has them
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + DEADLINE
+        while not any("settings applied" in m.message for m in client.log_messages):
+            if loop.time() > deadline:
+                raise AssertionError("the server never applied the settings it asked for")
+            await asyncio.sleep(0.01)
 
 
 async def diagnostics_for(client: LanguageClient, doc_uri: str, version: int) -> list[lsp.Diagnostic]:
