@@ -131,12 +131,11 @@ def _quote_text(analysis: Analysis, problem: Problem, sources) -> list[Fix]:
         return []
     lines = analysis.lines
     last = problem.line - 1
-    for first in range(last, max(last - 50, -1), -1):
-        found = _PLAIN_VALUE.match(lines[first])
-        if found and (first == last or _continues(lines, first, last)):
-            break
-    else:
+    first = _plain_value_start(lines, last)
+    if first is None:
         return []
+    found = _PLAIN_VALUE.match(lines[first])
+    assert found is not None
     pieces = [found.group("value")] + [lines[n].strip() for n in range(first + 1, last + 1)]
     value, comment = _without_comment(" ".join(p.strip() for p in pieces))
     new = yaml_scalar(value)
@@ -146,11 +145,22 @@ def _quote_text(analysis: Analysis, problem: Problem, sources) -> list[Fix]:
                 (Edit((first, len(found.group("prefix"))), (last, len(lines[last])), new + comment),), preferred=True)]
 
 
-def _continues(lines: Lines, first: int, last: int) -> bool:
-    """Whether lines after first up to last continue its plain value (indented deeper than its key)."""
-    indent = len(lines[first]) - len(lines[first].lstrip())
-    return all(len(lines[n]) - len(lines[n].lstrip()) > indent and not lines[n].lstrip().startswith("#")
-               for n in range(first + 1, last + 1))
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _plain_value_start(lines: Lines, last: int) -> int | None:
+    """The line whose `key: plain value` goes on to line last (its value may continue on deeper lines)."""
+    best = None
+    for number in range(last, max(last - 50, -1), -1):
+        text = lines[number]
+        if not text.strip() or text.lstrip().startswith("#"):
+            break
+        if _PLAIN_VALUE.match(text) and all(_indent(lines[n]) > _indent(text) for n in range(number + 1, last + 1)):
+            best = number
+        elif best is not None and _indent(text) < _indent(lines[best]):
+            break
+    return best
 
 
 def _without_comment(value: str) -> tuple[str, str]:

@@ -17,6 +17,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Callable
+from urllib.parse import unquote
 
 from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
@@ -131,9 +132,9 @@ class ArgmapServer(LanguageServer):
     def _open_texts(self) -> dict[str, str]:
         texts = {}
         for uri in list(self.served):
-            document = self.workspace.text_documents.get(uri)
-            if document is not None and to_fs_path(uri):
-                texts[self.name_of(uri)] = document.source
+            found = self.text_of(uri)
+            if found is not None and to_fs_path(uri):
+                texts[self.name_of(uri)] = found[0]
         return texts
 
     def _roots(self) -> list[Path]:
@@ -155,7 +156,7 @@ class ArgmapServer(LanguageServer):
         return position.line, lines.from_client(position.line, position.character, self.encoding)
 
     def text_of(self, uri: str) -> tuple[str, int | None] | None:
-        document = self.workspace.text_documents.get(uri)
+        document = self.workspace.text_documents.get(unquote(uri))  # pygls keys its documents unquoted
         return (document.source, document.version) if document is not None else None
 
     def current(self, uri: str) -> Analysis | None:

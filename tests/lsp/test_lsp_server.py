@@ -134,6 +134,19 @@ async def test_quotes_are_checked_against_a_source_beside_a_map_outside_the_repo
     close(client, doc)
 
 
+async def test_a_map_in_a_folder_whose_name_is_percent_encoded_in_its_uri(client: LanguageClient, workspace: Path):
+    folder = workspace / "my maps \u00e9t\u00e9"
+    folder.mkdir()
+    shutil.copy(MAPS / "school-phones.txt", folder / "school-phones.txt")
+    text = (MAPS / "school-phones.yaml").read_text(encoding="utf-8").replace("[phones-distract,", "[phones-distrakt,")
+    doc, _, found = await opened(client, folder / "school-phones.yaml", text)
+    assert "%20" in doc and [d.code for d in found] == ["unknown-ref"]
+    hover = await client.text_document_hover_async(lsp.HoverParams(
+        text_document=doc_id(doc), position=position(text, "[ban-is-fair", 3)))
+    assert "school-phones.txt, line" in hover.contents.value
+    close(client, doc)
+
+
 async def test_other_yaml_files_are_left_alone(client: LanguageClient, workspace: Path):
     other = uri(workspace / "ci.yaml")
     open_text(client, other, "on: [push]\njobs: {}\n")
@@ -438,6 +451,11 @@ async def test_quick_fix_quote_this_text(client: LanguageClient, workspace: Path
     result = await fixed(client, workspace / "maps" / "fix-colon.yaml", text, "yaml-syntax", "Quote this text")
     assert "text: 'Phones distract students: a lot.'  # the trap" in result or \
         'text: "Phones distract students: a lot."  # the trap' in result
+    assert argmap.validate_text(result, name=str(workspace / "maps" / "fix-colon.yaml")) == []
+    text = (MAPS / "school-phones.yaml").read_text(encoding="utf-8").replace(
+        "    text: Phones distract students.", "    text: Phones distract students,\n      and they do: a lot.", 1)
+    result = await fixed(client, workspace / "maps" / "fix-colon.yaml", text, "yaml-syntax", "Quote this text")
+    assert "    text: 'Phones distract students, and they do: a lot.'\n" in result
     assert argmap.validate_text(result, name=str(workspace / "maps" / "fix-colon.yaml")) == []
 
 
