@@ -226,6 +226,20 @@ async def test_definition_from_a_links_file_leads_into_the_map_on_that_side(clie
     close(client, doc)
 
 
+async def test_a_links_file_has_hovers_an_outline_and_a_preview(client: LanguageClient, workspace: Path, needs_dot):
+    doc, text, found = await opened(client, workspace / "maps" / LINKS)
+    hover = await client.text_document_hover_async(lsp.HoverParams(
+        text_document=doc_id(doc), position=position(text, "b: cause-lack-of-trust", 5)))
+    assert "**claim** `cause-lack-of-trust`" in hover.contents.value  # a claim of map b, from map b's file
+    symbols = await client.text_document_document_symbol_async(lsp.DocumentSymbolParams(text_document=doc_id(doc)))
+    links = next(s for s in symbols if s.name == "links")
+    assert links.children[0].name == "mistrust \u2194 cause-lack-of-trust" and links.children[0].detail == "same"
+    answer = await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
+        command="argmap.preview", arguments=[{"uri": doc}]))
+    assert "<svg" in Path(answer["path"]).read_text(encoding="utf-8")
+    close(client, doc)
+
+
 async def test_references_include_the_links_file(client: LanguageClient, workspace: Path):
     doc, text, _ = await opened(client, workspace / "maps" / "2019-02-15-zhang-finding-a-solution.yaml")
     found = await client.text_document_references_async(lsp.ReferenceParams(
