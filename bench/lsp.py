@@ -51,7 +51,8 @@ async def _latencies(path: Path, text: str, anchor: str, keystrokes: int, source
 
     env = {**os.environ, "PYTHONPATH": str(ROOT), "ARGMAP_LSP_DEBOUNCE_MS": str(debounce_ms)}
     env.pop("ARGMAP_SOURCES", None)
-    await client.start_io(sys.executable, "-m", "argmap", "lsp", *os.environ.get("ARGMAP_BENCH_SERVER_ARGS", "").split(), env=env)
+    extra = os.environ.get("ARGMAP_BENCH_SERVER_ARGS", "").split()
+    await client.start_io(sys.executable, "-m", "argmap", "lsp", *extra, env=env)
     doc = from_fs_path(str(path))
     await client.initialize_async(lsp.InitializeParams(
         capabilities=lsp.ClientCapabilities(), root_uri=from_fs_path(str(path.parent)),

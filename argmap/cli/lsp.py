@@ -7,10 +7,12 @@ _LSP_PACKAGES = {"pygls", "lsprotocol", "cattrs", "attrs"}
 
 
 @click.command("lsp")
-@click.option("--stdio", is_flag=True, help="Talk over stdin and stdout: the default, accepted for clients that pass it.")
-@click.option("--log-file", type=click.Path(dir_okay=False), help="Write the server's log to this file [default: stderr].")
+@click.option("--stdio", "_stdio", is_flag=True,
+              help="Talk over stdin and stdout: the default, accepted for clients that pass it.")
+@click.option("--log-file", type=click.Path(dir_okay=False),
+              help="Write the server's log to this file [default: stderr].")
 @click.option("-v", "--verbose", count=True, help="Log more: -v for each request, -vv for each check and its time.")
-def lsp_command(stdio: bool, log_file: str | None, verbose: int) -> None:
+def lsp_command(_stdio: bool, log_file: str | None, verbose: int) -> None:
     """Serve editors over LSP (stdio): every check as you type, go to definition, rename, quick fixes, a preview.
 
     Editors start it themselves; docs/editors.md shows the set-up for VS Code, Neovim and Helix.

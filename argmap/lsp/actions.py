@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 import yaml
 
@@ -59,7 +59,7 @@ def fixes(analysis: Analysis, problems: Sequence[Problem], sources: Sequence[Pat
     return found
 
 
-def _did_you_mean(analysis: Analysis, problem: Problem, sources) -> list[Fix]:
+def _did_you_mean(analysis: Analysis, problem: Problem, _sources) -> list[Fix]:
     occurrence = analysis.index.at(problem.line - 1, problem.column - 1)
     if occurrence is None or not problem.hint or not problem.hint.startswith("did you mean"):
         return []
@@ -113,7 +113,7 @@ def _in_source(text, passage: str) -> str | None:
 
 
 def _passage_from_hint(hint: str | None) -> str | None:
-    found = re.match(r"closest passage[^:]*:\s*(.+)$", hint or "", re.S)
+    found = re.match(r"closest passage[^:]*:\s*(.+)$", hint or "", re.DOTALL)
     if not found:
         return None
     try:
@@ -126,16 +126,15 @@ def _passage_from_hint(hint: str | None) -> str | None:
 _PLAIN_VALUE = re.compile(r"^(?P<prefix>\s*(?:-\s+)?[^\s#'\"{\[][^#]*?:[ \t]+)(?P<value>[^\s'\"|>\[{&*!].*)$")
 
 
-def _quote_text(analysis: Analysis, problem: Problem, sources) -> list[Fix]:
+def _quote_text(analysis: Analysis, problem: Problem, _sources) -> list[Fix]:
     if "quote" not in (problem.hint or ""):
         return []
     lines = analysis.lines
     last = problem.line - 1
     first = _plain_value_start(lines, last)
-    if first is None:
+    found = _PLAIN_VALUE.match(lines[first]) if first is not None else None
+    if first is None or found is None:
         return []
-    found = _PLAIN_VALUE.match(lines[first])
-    assert found is not None
     pieces = [found.group("value")] + [lines[n].strip() for n in range(first + 1, last + 1)]
     value, comment = _without_comment(" ".join(p.strip() for p in pieces))
     new = yaml_scalar(value)
@@ -168,7 +167,7 @@ def _without_comment(value: str) -> tuple[str, str]:
     return (value[:found.start()], value[found.start():]) if found else (value.rstrip(), "")
 
 
-def _mark_implicit(analysis: Analysis, problem: Problem, sources) -> list[Fix]:
+def _mark_implicit(analysis: Analysis, problem: Problem, _sources) -> list[Fix]:
     occurrence = analysis.index.at(problem.line - 1, problem.column - 1)
     if occurrence is None or not occurrence.definition or occurrence.path[:1] != ("claims",):
         return []
@@ -187,7 +186,7 @@ def _mark_implicit(analysis: Analysis, problem: Problem, sources) -> list[Fix]:
                 preferred=True)]
 
 
-def _set_hash(analysis: Analysis, problem: Problem, sources) -> list[Fix]:
+def _set_hash(analysis: Analysis, problem: Problem, _sources) -> list[Fix]:
     found = re.search(r"\b[0-9a-f]{64}\b", problem.message if problem.code == "source-hash" else problem.hint or "")
     if not found:
         return []

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 from ..checking.pipeline import Result, check_document
 from ..problems import Problem
@@ -18,8 +18,9 @@ from ..reading.document import Document, parse_bytes
 from .navigation import Index, build, linked_maps
 from .positions import Lines
 
-_ARGMAP_FILE = re.compile(r"^(?:argmap|argmap-links)[ \t]*:|yaml-language-server:.*argmap|\$schema.*argmap", re.M)
-_LINKS_FILE = re.compile(r"^argmap-links[ \t]*:", re.M)
+_ARGMAP_FILE = re.compile(r"^(?:argmap|argmap-links)[ \t]*:|yaml-language-server:.*argmap|\$schema.*argmap",
+                          re.MULTILINE)
+_LINKS_FILE = re.compile(r"^argmap-links[ \t]*:", re.MULTILINE)
 _SKIP = {"node_modules", "__pycache__", "venv", "site-packages", "out", "build", "dist"}
 MAX_FILES = 20_000  # YAML files looked at when searching a workspace for links files
 MAX_BYTES = 4 * 1024 * 1024
@@ -60,7 +61,7 @@ class Analysis:
     def data(self) -> dict | None:
         return self.doc.data if isinstance(self.doc.data, dict) else None
 
-    def check(self, sources: Sequence[Path], cache: dict | None = None) -> "Analysis":
+    def check(self, sources: Sequence[Path], cache: dict | None = None) -> Analysis:
         """Run the whole pipeline: with sources folders, quotes must be found (as `validate --sources`)."""
         self.result = check_document(self.doc, sources, bool(sources), cache)
         return self
@@ -166,7 +167,7 @@ class Files:
 
 def _outermost(folders: Iterable[Path]) -> list[Path]:
     """The folders that exist, each once, leaving out those inside another."""
-    resolved = sorted({Path(os.path.abspath(f)) for f in folders if f and Path(f).is_dir()}, key=lambda p: len(p.parts))
+    resolved = sorted({Path(os.path.abspath(f)) for f in folders if Path(f).is_dir()}, key=lambda p: len(p.parts))
     kept: list[Path] = []
     for folder in resolved:
         if not any(folder.is_relative_to(k) for k in kept):

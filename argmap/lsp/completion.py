@@ -182,13 +182,16 @@ def ids(data: dict | None, expects: str) -> list[Candidate]:
     data = data or {}
     groups = {"claim": ["claims"], "claim-or-argument": ["claims", "arguments"], "actor": ["actors"],
               "section": ["sections"]}[expects]
-    found = []
+    found: list[Candidate] = []
     for group in groups:
         items = data.get(group)
-        for ident, item in (items.items() if isinstance(items, dict) else []):
-            item = item if isinstance(item, dict) else {}
-            found.append(Candidate(str(ident), group[:-1], *_describe(group, item)))
+        found.extend(Candidate(str(ident), group[:-1], *_describe(group, item if isinstance(item, dict) else {}))
+                     for ident, item in (items.items() if isinstance(items, dict) else []))
     return found
+
+
+def _premises(premises: object) -> str:
+    return ", ".join(map(str, premises)) if isinstance(premises, list) else ""
 
 
 def _describe(group: str, item: dict) -> tuple[str, str]:
@@ -199,5 +202,5 @@ def _describe(group: str, item: dict) -> tuple[str, str]:
         return str(role or "claim"), str(item.get("text", "")) + (f"\n\n\u201c{quote}\u201d" if quote else "")
     if group == "arguments":
         premises = item.get("premises")
-        return "argument", f"{', '.join(map(str, premises)) if isinstance(premises, list) else ''} \u2192 {item.get('conclusion', '')}"
+        return "argument", f"{_premises(premises)} \u2192 {item.get('conclusion', '')}"
     return group[:-1], str(item.get("name") or item.get("title") or "")

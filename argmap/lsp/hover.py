@@ -1,8 +1,8 @@
 """What hovering over an id shows, as Markdown: a claim's text, role, quotes and where they stand in the source."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from ..checking.sources import find_source, read_source
 from .navigation import NODE, Occurrence
@@ -12,10 +12,13 @@ def describe(data: dict, occurrence: Occurrence, map_file: str, sources: Sequenc
     """Markdown for the thing an occurrence names, in the map whose data is given."""
     ident = occurrence.id
     if occurrence.namespace == NODE:
-        for group, say in (("claims", _claim), ("arguments", _argument), ("objections", _objection)):
-            items = data.get(group)
-            if isinstance(items, dict) and isinstance(items.get(ident), dict):
-                return say(ident, items[ident], data, map_file, sources)
+        claim = _mapping(data.get("claims")).get(ident)
+        if isinstance(claim, dict):
+            return _claim(ident, claim, data, map_file, sources)
+        for group, say in (("arguments", _argument), ("objections", _objection)):
+            item = _mapping(data.get(group)).get(ident)
+            if isinstance(item, dict):
+                return say(ident, item, data)
         return f"`{ident}`: no claim, argument or objection of this map has this id"
     group = "actors" if occurrence.namespace == "actor" else "sections"
     items = data.get(group)
@@ -28,35 +31,33 @@ def describe(data: dict, occurrence: Occurrence, map_file: str, sources: Sequenc
 
 def _claim(ident: str, claim: dict, data: dict, map_file: str, sources: Sequence[Path]) -> str:
     role = claim.get("role") or ("thesis" if data.get("thesis") == ident else None)
-    heading = f"**claim** `{ident}`" + (f" ({role})" if role else "") + (" \u2014 implicit" if claim.get("implicit") else "")
-    parts = [heading, str(claim.get("text", ""))]
+    heading = f"**claim** `{ident}`" + (f" ({role})" if role else "")
+    parts = [heading + (" \u2014 implicit" if claim.get("implicit") else ""), str(claim.get("text", ""))]
     quotes = claim.get("quote")
-    quotes = quotes if isinstance(quotes, list) else [quotes] if isinstance(quotes, str) else []
-    where = _quote_lines(data, [q for q in quotes if isinstance(q, str)], map_file, sources)
+    quotes = [q for q in (quotes if isinstance(quotes, list) else [quotes]) if isinstance(q, str)]
+    where = _quote_lines(data, quotes, map_file, sources)
     for quote in quotes:
-        if isinstance(quote, str):
-            parts.append("> \u201c" + " ".join(quote.split()) + "\u201d" + (f"  \n> \u2014 {where[quote]}" if quote in where else ""))
+        stands = f"  \n> \u2014 {where[quote]}" if quote in where else ""
+        parts.append("> \u201c" + " ".join(quote.split()) + "\u201d" + stands)
     if not quotes and not claim.get("implicit"):
         parts.append("*no quote*")
     return "\n\n".join(filter(None, [*parts, _note(claim)]))
 
 
-def _argument(ident: str, argument: dict, data: dict, map_file: str, sources: Sequence[Path]) -> str:
+def _argument(ident: str, argument: dict, data: dict) -> str:
     premises = argument.get("premises")
-    premises = premises if isinstance(premises, list) else []
-    lines = [f"**argument** `{ident}`" + (f" ({argument['scheme']})" if isinstance(argument.get("scheme"), str) else "")]
+    scheme = argument.get("scheme")
+    lines = [f"**argument** `{ident}`" + (f" ({scheme})" if isinstance(scheme, str) else "")]
     claims = _mapping(data.get("claims"))
-    for premise in premises:
-        lines.append(f"- `{premise}`: {_text(claims, premise)}")
+    lines.extend(f"- `{p}`: {_text(claims, p)}" for p in (premises if isinstance(premises, list) else []))
     lines.append(f"\n\u2234 `{argument.get('conclusion')}`: {_text(claims, argument.get('conclusion'))}")
     return "\n".join(lines) + ("\n\n" + _note(argument) if _note(argument) else "")
 
 
-def _objection(ident: str, objection: dict, data: dict, map_file: str, sources: Sequence[Path]) -> str:
+def _objection(ident: str, objection: dict, data: dict) -> str:
     claims = _mapping(data.get("claims"))
     target = objection.get("target")
-    kind = "undercut (attacks the argument)" if isinstance(data.get("arguments"), dict) and target in data["arguments"] \
-        else "rebuttal"
+    kind = "undercut (attacks the argument)" if target in _mapping(data.get("arguments")) else "rebuttal"
     return "\n\n".join(filter(None, [
         f"**objection** `{ident}`: {kind}",
         f"`{objection.get('claim')}`: {_text(claims, objection.get('claim'))}",

@@ -135,13 +135,14 @@ def _map_occurrences(index: Index, add) -> None:
             add(NODE, objection.get("target"), ("objections", oid, "target"))
 
 
-def linked_maps(data: dict, links_file: str) -> dict[str, Path]:
+def linked_maps(data: object, links_file: str) -> dict[str, Path]:
     """The maps a links file names, by side, as absolute paths (only those it names as text)."""
     maps = data.get("maps") if isinstance(data, dict) else None
     if not isinstance(maps, dict):
         return {}
     base = Path(links_file).parent
-    return {side: Path(_absolute(base / maps[side])) for side in ("a", "b") if isinstance(maps.get(side), str)}
+    return {side: Path(_absolute(base / path)) for side, path in maps.items()
+            if side in ("a", "b") and isinstance(path, str)}
 
 
 def _absolute(path: Path) -> str:
@@ -162,7 +163,7 @@ class Entry:
     first: int
     last: int
     selection: Span
-    children: list["Entry"] = field(default_factory=list)
+    children: list[Entry] = field(default_factory=list)
 
 
 def outline(doc: Document, lines: Lines) -> list[Entry]:
@@ -224,7 +225,8 @@ def _detail(group: str, item: object) -> str:
         return _short(item.get("text", ""))
     if group == "arguments":
         premises = item.get("premises")
-        return f"{', '.join(map(str, premises)) if isinstance(premises, list) else ''} \u2192 {item.get('conclusion', '')}"
+        listed = ", ".join(map(str, premises)) if isinstance(premises, list) else ""
+        return f"{listed} \u2192 {item.get('conclusion', '')}"
     if group == "objections":
         return f"{item.get('claim', '')} \u21af {item.get('target', '')}"
     return _short(item.get("name") or item.get("title") or "")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from ..errors import ArgmapError
 from .analysis import Analysis
@@ -22,8 +22,9 @@ class PreviewFailed(Exception):
 
 def page_path(map_file: str, folder: str | None = None) -> Path:
     """Where the page for a map file is written: one folder per map file, so two maps never share a page."""
-    base = Path(folder) if folder else Path(tempfile.gettempdir()) / f"argmap-preview-{os.getuid() if hasattr(os, 'getuid') else 0}"
-    digest = hashlib.sha1(os.path.abspath(map_file).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    user = os.getuid() if hasattr(os, "getuid") else 0
+    base = Path(folder) if folder else Path(tempfile.gettempdir()) / f"argmap-preview-{user}"
+    digest = hashlib.sha256(os.path.abspath(map_file).encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return base / digest / (Path(map_file).stem + ".html")
 
 

@@ -9,14 +9,16 @@ empty answer, so that a half-typed file can never stop the server.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import inspect
 import logging
 import os
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import unquote
 
 from lsprotocol import types as lsp
@@ -56,23 +58,23 @@ def _safe(default: Any = None) -> Callable:
     def wrap(function: Callable) -> Callable:
         if inspect.iscoroutinefunction(function):
             @functools.wraps(function)
-            async def run_async(ls: "ArgmapServer", *args):
+            async def run_async(ls: ArgmapServer, *args):
                 try:
                     return await function(ls, *args)
                 except (JsonRpcInvalidParams, JsonRpcRequestFailed):
                     raise
-                except Exception:
+                except Exception:  # noqa: BLE001 - the point: no input may stop the server
                     ls.report(f"{function.__name__} failed")
                     return default
             return run_async
 
         @functools.wraps(function)
-        def run(ls: "ArgmapServer", *args):
+        def run(ls: ArgmapServer, *args):
             try:
                 return function(ls, *args)
             except (JsonRpcInvalidParams, JsonRpcRequestFailed):
                 raise
-            except Exception:
+            except Exception:  # noqa: BLE001 - the point: no input may stop the server
                 ls.report(f"{function.__name__} failed")
                 return default
         return run
@@ -101,17 +103,15 @@ class ArgmapServer(LanguageServer):
 
     def report(self, what: str) -> None:
         logger.exception(what)
-        try:
+        with contextlib.suppress(Exception):  # the client may be gone
             self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Error,
                                                          message=f"argmap: {what}: see the server's log"))
-        except Exception:  # the client may be gone
-            pass
 
     @property
     def encoding(self) -> str:
         try:
             encoding = self.workspace.position_encoding
-        except Exception:
+        except RuntimeError:  # not initialized yet
             return UTF16
         return str(getattr(encoding, "value", encoding) or UTF16)
 
@@ -150,7 +150,8 @@ class ArgmapServer(LanguageServer):
         return lsp.Position(line=line, character=units(lines[line][:column], self.encoding))
 
     def range(self, lines: Lines, span: Span) -> lsp.Range:
-        return lsp.Range(start=self.position(lines, span.line, span.start), end=self.position(lines, span.line, span.end))
+        return lsp.Range(start=self.position(lines, span.line, span.start),
+                         end=self.position(lines, span.line, span.end))
 
     def cursor(self, lines: Lines, position: lsp.Position) -> tuple[int, int]:
         return position.line, lines.from_client(position.line, position.character, self.encoding)
@@ -233,7 +234,7 @@ class ArgmapServer(LanguageServer):
                 uri=uri, version=version, diagnostics=[self.diagnostic(analysis, p) for p in analysis.problems]))
         except asyncio.CancelledError:
             pass
-        except Exception:
+        except Exception:  # noqa: BLE001 - a check that fails is logged; the next keystroke tries again
             self.report(f"checking {uri} failed")
         finally:
             if self.pending.get(uri) is asyncio.current_task():
@@ -288,7 +289,7 @@ def initialize(ls: ArgmapServer, params: lsp.InitializeParams) -> None:
 
 @server.feature(lsp.INITIALIZED)
 @_safe()
-async def initialized(ls: ArgmapServer, params: lsp.InitializedParams) -> None:
+async def initialized(ls: ArgmapServer, _params: lsp.InitializedParams) -> None:
     await _pull_settings(ls)
 
 
@@ -300,7 +301,7 @@ async def _pull_settings(ls: ArgmapServer) -> None:
     try:
         answer = await asyncio.wait_for(ls.workspace_configuration_async(
             lsp.ConfigurationParams(items=[lsp.ConfigurationItem(section="argmap")])), 5)
-    except Exception:
+    except Exception:  # noqa: BLE001 - a timeout, an error answer, a client gone: the settings stay as they are
         logger.info("the client did not answer workspace/configuration")
         return
     if answer and isinstance(answer[0], dict):
@@ -353,7 +354,8 @@ async def did_save(ls: ArgmapServer, params: lsp.DidSaveTextDocumentParams) -> N
         try:
             path = await _draw(ls, uri)
         except preview.PreviewFailed as error:
-            ls.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Warning, message=f"argmap preview: {error}"))
+            ls.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Warning,
+                                                       message=f"argmap preview: {error}"))
             return
         ls.protocol.notify(PREVIEW_UPDATED, {"uri": uri, "path": str(path), "page": from_fs_path(str(path))})
 

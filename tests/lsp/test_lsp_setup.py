@@ -36,7 +36,7 @@ def test_lines_end_as_lsp_ends_them():
     assert lines[99] == ""
 
 
-@pytest.mark.parametrize("line, start, token", [
+@pytest.mark.parametrize(("line", "start", "token"), [
     ("    premises: [a-b, c.d]", 15, "a-b"),
     ("    premises: [a-b, c.d]", 20, "c.d"),
     ("  orphan:", 2, "orphan"),
@@ -53,7 +53,7 @@ def test_a_problem_marks_the_token_it_points_at(line, start, token):
 # --- the optional extra ---------------------------------------------------------------------------
 
 def _python(code: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+    return subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, cwd=ROOT,
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=60)
 
 
@@ -62,7 +62,8 @@ def test_without_pygls_argmap_lsp_says_what_to_install():
                      "from argmap.cli import main; main()")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "install argmap[lsp]" in result.stderr and "pip install 'argmap[lsp]'" in result.stderr
+    assert "install argmap[lsp]" in result.stderr
+    assert "pip install 'argmap[lsp]'" in result.stderr
 
 
 def test_the_library_and_the_other_commands_never_import_pygls():
@@ -79,8 +80,10 @@ def test_the_extra_and_the_marker_are_declared():
     extras = setup.split("[options.extras_require]", 1)[1].split("\n[", 1)[0]
     lsp_extra = re.search(r"(?m)^lsp =\n((?:    .+\n)+)", extras).group(1).split()
     test_extra = re.search(r"(?m)^test =\n((?:    .+\n)+)", extras).group(1).split()
-    assert any(p.startswith("pygls") for p in lsp_extra) and any(p.startswith("lsprotocol") for p in lsp_extra)
-    assert set(lsp_extra) <= set(test_extra) and any(p.startswith("pytest-lsp") for p in test_extra)
+    assert any(p.startswith("pygls") for p in lsp_extra)
+    assert any(p.startswith("lsprotocol") for p in lsp_extra)
+    assert set(lsp_extra) <= set(test_extra)
+    assert any(p.startswith("pytest-lsp") for p in test_extra)
     assert re.search(r"(?m)^    lsp: ", setup)
 
 
@@ -92,7 +95,8 @@ EDITORS = ROOT / "docs" / "editors.md"
 
 def test_the_vscode_extension_starts_argmap_lsp_and_vendors_nothing():
     manifest = json.loads((VSCODE / "package.json").read_text(encoding="utf-8"))
-    assert manifest["main"] == "./extension.js" and (VSCODE / "extension.js").is_file()
+    assert manifest["main"] == "./extension.js"
+    assert (VSCODE / "extension.js").is_file()
     assert "vscode-languageclient" in manifest["dependencies"]
     assert "onLanguage:yaml" in manifest["activationEvents"]
     settings = manifest["contributes"]["configuration"]["properties"]
@@ -101,8 +105,10 @@ def test_the_vscode_extension_starts_argmap_lsp_and_vendors_nothing():
     for setting in ("sources", "debounce", "previewFolder"):
         assert f"`argmap.{setting}`" in EDITORS.read_text(encoding="utf-8")
     script = (VSCODE / "extension.js").read_text(encoding="utf-8")
-    assert '"argmap.preview"' in script and '"argmap/previewUpdated"' in script
-    tracked = subprocess.run(["git", "ls-files", str(VSCODE)], capture_output=True, text=True, cwd=ROOT).stdout
+    assert '"argmap.preview"' in script
+    assert '"argmap/previewUpdated"' in script
+    tracked = subprocess.run(["git", "ls-files", str(VSCODE)], check=True, capture_output=True, text=True,
+                             cwd=ROOT).stdout
     assert "node_modules" not in tracked
 
 
@@ -110,7 +116,8 @@ def test_the_vscode_extension_is_valid_javascript():
     node = shutil.which("node") or shutil.which("nodejs")
     if node is None:
         pytest.skip("Node.js is not installed (./quickstart.sh test installs it)")
-    result = subprocess.run([node, "--check", str(VSCODE / "extension.js")], capture_output=True, text=True)
+    result = subprocess.run([node, "--check", str(VSCODE / "extension.js")], check=False, capture_output=True,
+                            text=True)
     assert result.returncode == 0, result.stderr
 
 
@@ -130,6 +137,9 @@ def test_the_helix_set_up_is_valid_toml_that_runs_argmap_lsp():
 
 def test_the_neovim_set_up_runs_argmap_lsp_for_yaml():
     lua = _fence("lua")
-    assert 'cmd = { "argmap", "lsp" }' in lua and 'filetypes = { "yaml" }' in lua
-    assert 'vim.lsp.enable("argmap")' in lua and '"argmap.preview"' in lua
-    assert lua.count("(") == lua.count(")") and lua.count("{") == lua.count("}")
+    assert 'cmd = { "argmap", "lsp" }' in lua
+    assert 'filetypes = { "yaml" }' in lua
+    assert 'vim.lsp.enable("argmap")' in lua
+    assert '"argmap.preview"' in lua
+    assert lua.count("(") == lua.count(")")
+    assert lua.count("{") == lua.count("}")
