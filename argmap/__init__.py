@@ -7,12 +7,38 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from .api import (Imported, compare, coverage, export, import_map, load, load_links, load_style, loads, render,
-                  render_comparison, validate, validate_text)
+from .api import (
+    Imported,
+    compare,
+    coverage,
+    export,
+    import_map,
+    load,
+    load_links,
+    load_style,
+    loads,
+    render,
+    render_comparison,
+    validate,
+    validate_text,
+)
 from .checking.links import Link, LinkSet
 from .coverage import Coverage
-from .errors import (ArgmapError, CannotWrite, DotError, DotFailed, DotNotFound, ImportFailed, InvalidMap, NoMapFiles,
-                     OutputIsInput, SourceNotFound, UnknownId, UsageError, WrongKind)
+from .errors import (
+    ArgmapError,
+    CannotWrite,
+    DotError,
+    DotFailed,
+    DotNotFound,
+    ImportFailed,
+    InvalidMap,
+    NoMapFiles,
+    OutputIsInput,
+    SourceNotFound,
+    UnknownId,
+    UsageError,
+    WrongKind,
+)
 from .model import Actor, Argument, ArgumentMap, Claim, Objection, Section, Source
 from .problems import Problem
 
@@ -37,7 +63,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name in _LAZY:
         return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'argmap' has no attribute {name!r}")

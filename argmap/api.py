@@ -3,33 +3,41 @@ from __future__ import annotations
 
 import json
 import os
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence, Union
+from typing import TYPE_CHECKING, Any
 
 from .checking.links import LinkSet
 from .checking.pipeline import check_document, check_file
 from .checking.sources import find_source, quote_lines, read_source, sources_folders
 from .coverage import Coverage
-from .errors import ImportFailed, InvalidMap, SourceNotFound, UnknownId, UsageError, WrongKind
+from .errors import ImportFailed, InvalidMap, SourceNotFound, UnknownId, UsageError
 from .model import ArgumentMap
 from .problems import Problem, did_you_mean
 from .reading.document import parse_bytes, read_document
 from .reading.files import expand_paths
 
 if TYPE_CHECKING:
-    from .comparing.compare import Comparison
+    from .comparing.compare import Comparison, Progress
     from .drawing.graph import RenderOptions, Style
+    from .formats.importer import Importer
 
-PathLike = Union[str, "os.PathLike[str]"]
-Sources = Union[PathLike, Iterable[PathLike], None]  # one sources folder, several, or None for $ARGMAP_SOURCES
+PathLike = str | os.PathLike[str]
+Sources = PathLike | Iterable[PathLike] | None  # one sources folder, several, or None: none (see default_sources)
 
 __all__ = ["load", "loads", "validate", "validate_text", "load_links", "load_style", "render", "compare",
            "render_comparison", "export", "import_map", "Imported", "coverage"]
 
 
 def _folders(sources: Sources) -> list[Path]:
-    return [] if sources is None else sources_folders(sources)
+    """The folders named, and no others: $ARGMAP_SOURCES is the command line's default, not the library's."""
+    if sources is None:
+        return []
+    if isinstance(sources, (str, os.PathLike)):
+        return [Path(sources)]
+    return [Path(folder) for folder in sources]
 
 
 def load(path: PathLike, sources: Sources = None) -> ArgumentMap:
@@ -73,11 +81,11 @@ def load_style(path: PathLike) -> Style:
     from .drawing.graph import Style
 
     doc = read_document(path)
-    problems = list(doc.problems)
-    if not problems and not isinstance(doc.data, dict):
-        problems.append(doc.problem((), "schema-type", "a style file holds a mapping (key: value lines)"))
-    if not problems:
-        problems = check(doc, "style")
+    if doc.problems:
+        raise InvalidMap(list(doc.problems))
+    if not isinstance(doc.data, dict):
+        raise InvalidMap([doc.problem((), "schema-type", "a style file holds a mapping (key: value lines)")])
+    problems = check(doc, "style")
     if problems:
         raise InvalidMap(problems)
     return Style.from_data(doc.data)
@@ -101,8 +109,11 @@ def render(model: ArgumentMap, fmt: str = "svg", options: RenderOptions | None =
 
 
 def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, threshold: float | None = None,
-            suggest: bool = True, progress=None) -> Comparison:
-    """What two maps share, recast, contradict and develop (from links), and suggested pairs above threshold."""
+            suggest: bool = True, progress: Progress | None = None) -> Comparison:
+    """What two maps share, recast, contradict and develop (from links), and suggested pairs above threshold.
+
+    progress, when given, wraps the list of claims to compare (a progress bar, say) and yields its items.
+    """
     from .comparing.compare import DEFAULT_THRESHOLD, oriented
     from .comparing.compare import compare as join
 
@@ -141,6 +152,7 @@ class Imported:
     claims: int
     arguments: int
     objections: int
+    notes: tuple[str, ...] = ()  # what is not a loss but worth knowing (how many relations were kept, renamed ids)
 
 
 def detect_format(path: PathLike, text: str) -> str:
@@ -150,6 +162,8 @@ def detect_format(path: PathLike, text: str) -> str:
         return "argdown"
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise ImportFailed(f"{path}: nested too deeply to read") from None
     except ValueError:
         raise ImportFailed(f"cannot tell the format of {path}: name it with --from") from None
     return "argdown-json" if isinstance(data, dict) and "statements" in data else "aif"
@@ -168,13 +182,39 @@ def import_map(text: str, fmt: str | None = None, name: str = "<import>", map_id
     if kind == "argdown" and Path(name).suffix.lower() == ".json":
         kind = "argdown-json"
     imported = importing.read(text, kind, name, map_id, title)
+    _drop_control_characters(imported)
     yaml_text = imported.yaml(output)
     errors = [p for p in check_document(parse_bytes(yaml_text.encode("utf-8"), output or "<import>")).problems
               if p.is_error]
     if errors:  # the importer should never write an invalid map; say so plainly if it would
         raise InvalidMap(errors)
     return Imported(yaml_text, tuple(imported.warnings), len(imported.claims), len(imported.arguments),
-                    len(imported.objections))
+                    len(imported.objections), tuple(imported.notes))
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _drop_control_characters(imported: Importer) -> None:
+    """Texts of another format may hold control characters, which a map may not: each becomes a space, once said."""
+    changed = 0
+
+    def clean(value: object) -> Any:
+        nonlocal changed
+        if isinstance(value, str) and _CONTROL.search(value):
+            changed += 1
+            return _CONTROL.sub(" ", value)
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        return value
+
+    for collection in (imported.claims, imported.arguments):
+        for item in collection.values():
+            for key in list(item):
+                item[key] = clean(item[key])
+    imported.title = clean(imported.title)
+    if changed:
+        imported.warn(f"{changed} text{'s' * (changed != 1)} held control characters, each replaced by a space")
 
 
 def coverage(model: ArgumentMap, sources: Sources = None) -> Coverage:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import ArgumentMap
 from .checking.sources import SourceText, fold
+from .model import ArgumentMap
 
 CONNECTIVES = frozenset("""
 and or but nor yet so as while although though however besides also then thus therefore hence moreover
@@ -65,8 +65,8 @@ class Coverage:
     def as_dict(self) -> dict:
         return {
             "map": self.map_id, "source": self.source, "sentences": len(self.sentences),
-            "carried": self.count(CARRIED), "partly_carried": self.count(PARTLY), "not_carried": self.count(NOT_CARRIED),
-            "left_out": self.count(LEFT_OUT), "share": round(self.share, 4),
+            "carried": self.count(CARRIED), "partly_carried": self.count(PARTLY),
+            "not_carried": self.count(NOT_CARRIED), "left_out": self.count(LEFT_OUT), "share": round(self.share, 4),
             "details": [{"line": s.line, "status": s.status, "text": s.text, "uncovered": s.uncovered,
                          "claims": s.claims, "reason": s.reason} for s in self.sentences],
         }
@@ -128,7 +128,7 @@ def measure(model: ArgumentMap, source: SourceText) -> Coverage:
     result = []
     for start, end in sentences(source.text):
         sentence = Sentence(start, end, source.text[start:end], source.line_of(start))
-        owners = {owner_at[i] for i in range(start, end) if owner_at[i]}
+        owners = {owner for owner in owner_at[start:end] if owner}
         sentence.claims = sorted(o.split(":", 1)[1] for o in owners if o.startswith("claim:"))
         omitted = sorted(int(o.split(":", 1)[1]) for o in owners if o.startswith("omitted:"))
         uncovered_words = []

@@ -1,9 +1,10 @@
 """The argument map as small immutable values, built only from data that passed every check."""
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 from .checking.schema import load_schema
 
@@ -97,10 +98,24 @@ class ArgumentMap:
     file: str | None = None
 
     def arguments_for(self, claim_id: str) -> list[Argument]:
-        return [a for a in self.arguments.values() if a.conclusion == claim_id]
+        return list(self._arguments_by_conclusion.get(claim_id, ()))
 
     def objections_to(self, target_id: str) -> list[Objection]:
-        return [o for o in self.objections.values() if o.target == target_id]
+        return list(self._objections_by_target.get(target_id, ()))
+
+    @functools.cached_property
+    def _arguments_by_conclusion(self) -> dict[str, list[Argument]]:
+        found: dict[str, list[Argument]] = {}
+        for argument in self.arguments.values():
+            found.setdefault(argument.conclusion, []).append(argument)
+        return found
+
+    @functools.cached_property
+    def _objections_by_target(self) -> dict[str, list[Objection]]:
+        found: dict[str, list[Objection]] = {}
+        for objection in self.objections.values():
+            found.setdefault(objection.target, []).append(objection)
+        return found
 
 
 def _tuple(value) -> tuple:
@@ -109,12 +124,13 @@ def _tuple(value) -> tuple:
     return tuple(value) if isinstance(value, list) else (value,)
 
 
-def default_role(claim_id: str, data: dict) -> str:
+def default_role(claim_id: str, data: dict, conclusions: set[str] | None = None) -> str:
+    """The role of a claim that names none; conclusions (every argument's conclusion) may be given, once per map."""
     if claim_id == data.get("thesis"):
         return "thesis"
-    if any(a["conclusion"] == claim_id for a in (data.get("arguments") or {}).values()):
-        return "conclusion"
-    return "premise"
+    if conclusions is None:
+        conclusions = {a["conclusion"] for a in (data.get("arguments") or {}).values()}
+    return "conclusion" if claim_id in conclusions else "premise"
 
 
 def build(data: dict, positions: dict | None = None, file: str | None = None) -> ArgumentMap:
@@ -130,9 +146,11 @@ def build(data: dict, positions: dict | None = None, file: str | None = None) ->
         file=source_data.get("file"), sha256=source_data.get("sha256"), url=source_data.get("url"),
         omitted=tuple(Omission(_tuple(o["quote"]), o["reason"]) for o in source_data.get("omitted") or ()),
     )
+    conclusions = {a["conclusion"] for a in (data.get("arguments") or {}).values()}
     claims = {
         cid: Claim(
-            id=cid, text=c["text"], role=c.get("role") or default_role(cid, data), quotes=_tuple(c.get("quote")),
+            id=cid, text=c["text"], role=c.get("role") or default_role(cid, data, conclusions),
+            quotes=_tuple(c.get("quote")),
             implicit=bool(c.get("implicit", False)), actors=_tuple(c.get("actor")), section=c.get("section"),
             tags=_tuple(c.get("tags")), note=c.get("note"), line=line("claims", cid),
         )
@@ -157,7 +175,8 @@ def build(data: dict, positions: dict | None = None, file: str | None = None) ->
         id=data["id"], title=data["title"], thesis=data["thesis"], description=data.get("description"),
         claims=MappingProxyType(claims), arguments=MappingProxyType(arguments),
         objections=MappingProxyType(objections),
-        sections=MappingProxyType({k: Section(k, v["title"], v.get("note")) for k, v in (data.get("sections") or {}).items()}),
+        sections=MappingProxyType({k: Section(k, v["title"], v.get("note"))
+                                   for k, v in (data.get("sections") or {}).items()}),
         actors=MappingProxyType({k: Actor(k, v["name"], v.get("note")) for k, v in (data.get("actors") or {}).items()}),
         source=source, file=file,
     )

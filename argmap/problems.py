@@ -102,10 +102,18 @@ def fails(problems: list[Problem], strict: bool = False) -> bool:
 
 
 def did_you_mean(wrong: str, choices) -> str | None:
-    """A 'did you mean' hint naming the closest known names, or None."""
+    """A 'did you mean' hint naming the closest known names, or None.
+
+    rapidfuzz picks a few candidates in compiled code, and difflib orders them as it always has: thousands of
+    typos among thousands of ids take a second, not minutes.
+    """
     import difflib
 
-    close = difflib.get_close_matches(wrong, sorted(choices), n=3, cutoff=0.6)
+    from rapidfuzz import fuzz, process
+
+    candidates = sorted(name for name, _, _ in process.extract(wrong, list(choices), scorer=fuzz.ratio, limit=12,
+                                                               score_cutoff=45))
+    close = difflib.get_close_matches(wrong, candidates, n=3, cutoff=0.6)
     if not close:
         return None
     return "did you mean " + " or ".join(repr(c) for c in close) + "?"

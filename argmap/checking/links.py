@@ -29,7 +29,7 @@ class LinkSet:
     links: tuple[Link, ...]
     title: str | None = None
 
-    def swapped(self) -> "LinkSet":
+    def swapped(self) -> LinkSet:
         return LinkSet(self.file, self.b, self.a,
                        tuple(Link(k.b, k.a, k.relation, k.note, k.line) for k in self.links), self.title)
 

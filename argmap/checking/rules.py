@@ -6,7 +6,7 @@ Rules run only on data that passed the schema, so they may rely on its shape.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from ..problems import Problem, did_you_mean
 
@@ -59,7 +59,8 @@ def _references(data: dict) -> Iterator[tuple[tuple, str, dict, str]]:
 
 @rule
 def unknown_references(doc, data) -> Iterator[Problem]:
-    """unknown-ref: every id that a map names (thesis, premises, conclusions, objections, actors, sections) must be defined."""
+    """unknown-ref: every id that a map names (thesis, premises, conclusions, objections, actors, sections)
+    must be defined."""
     for path, ref, namespace, kind in _references(data):
         if ref not in namespace:
             where = ".".join(map(str, path))
@@ -68,7 +69,8 @@ def unknown_references(doc, data) -> Iterator[Problem]:
                 places = {"actor": "actors", "section": "sections", "claim": "claims",
                           "claim or argument": "claims or arguments"}
                 hint = f"define it under {places[kind]}"
-            yield doc.problem(path, "unknown-ref", f"{where} names the {kind} {ref!r}, which this map does not define", hint)
+            yield doc.problem(path, "unknown-ref", f"{where} names the {kind} {ref!r}, which this map does not define",
+                              hint)
 
 
 @rule
@@ -105,7 +107,8 @@ def self_and_duplicate_premises(doc, data) -> Iterator[Problem]:
         for index, premise in enumerate(argument["premises"]):
             path = ("arguments", aid, "premises", index)
             if premise == argument["conclusion"]:
-                yield doc.problem(path, "self-support", f"argument {aid!r} uses its own conclusion {premise!r} as a premise",
+                yield doc.problem(path, "self-support",
+                                  f"argument {aid!r} uses its own conclusion {premise!r} as a premise",
                                   "a claim cannot support itself; remove it from the premises")
             elif premise in seen:
                 yield doc.problem(path, "duplicate-premise", f"argument {aid!r} lists the premise {premise!r} twice")
@@ -137,7 +140,7 @@ def circular_support(doc, data) -> Iterator[Problem]:
         claims = [claim for claim, _ in cycle]
         first_argument = cycle[0][1]
         yield doc.problem(("arguments", first_argument), "circular-support",
-                          "claims support each other in a circle: " + " -> ".join(claims + [claims[0]]),
+                          "claims support each other in a circle: " + " -> ".join([*claims, claims[0]]),
                           "remove one of the arguments in the circle, or make one of them an objection", key=True)
 
 
@@ -238,11 +241,13 @@ def connection_to_thesis(doc, data) -> Iterator[Problem]:
         if cid == thesis:
             continue
         if cid not in used:
-            yield doc.problem(("claims", cid), "orphan-claim", f"claim {cid!r} is not used by any argument or objection",
+            yield doc.problem(("claims", cid), "orphan-claim",
+                              f"claim {cid!r} is not used by any argument or objection",
                               "make it a premise of an argument, an objection, or remove it", key=True)
         elif thesis in claims and cid not in reached:
             yield doc.problem(("claims", cid), "unreachable-claim",
-                              f"claim {cid!r} is connected, but nothing it supports or attacks leads to the thesis {thesis!r}",
+                              f"claim {cid!r} is connected, but nothing it supports or attacks "
+                              f"leads to the thesis {thesis!r}",
                               "link its argument to a claim that leads to the thesis", key=True)
 
 

@@ -1,6 +1,8 @@
 """Source texts: find each quote verbatim, and show the nearest passage when one drifts (coverage.py measures)."""
 from __future__ import annotations
 
+import array
+import bisect
 import difflib
 import functools
 import hashlib
@@ -31,7 +33,7 @@ class SourceText:
     raw: bytes
     text: str
     folded: str
-    offsets: tuple[int, ...]  # offsets[i] = index in text of folded[i]
+    offsets: _Offsets  # offsets[i] = index in text of folded[i]
 
     @property
     def sha256(self) -> str:
@@ -42,7 +44,8 @@ class SourceText:
         needle = fold(quote)
         if not needle:
             return
-        pattern = (r"(?<!\w)" if needle[0].isalnum() else "") + re.escape(needle) + (r"(?!\w)" if needle[-1].isalnum() else "")
+        pattern = ((r"(?<!\w)" if needle[0].isalnum() else "") + re.escape(needle)
+                   + (r"(?!\w)" if needle[-1].isalnum() else ""))
         for match in re.finditer(pattern, self.folded):
             yield self.offsets[match.start()], self.offsets[match.end() - 1] + 1
 
@@ -51,7 +54,11 @@ class SourceText:
         return next(self.occurrences(quote), None)
 
     def line_of(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        return bisect.bisect_right(self._line_starts, offset)
+
+    @functools.cached_property
+    def _line_starts(self) -> array.array:
+        return array.array("q", [0, *(m.end() for m in re.finditer("\n", self.text))])
 
     def closest(self, quote: str) -> tuple[str, float]:
         """The passage of the source most like the quote, and how alike they are (0 to 1).
@@ -84,21 +91,40 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_FOLD)).strip()
 
 
-def _fold_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
-    chars: list[str] = []
-    offsets: list[int] = []
-    in_space = True  # also drops leading whitespace
-    for index, char in enumerate(text.translate(_FOLD)):
-        if char.isspace():
-            if not in_space:
-                chars.append(" ")
-                offsets.append(index)
-            in_space = True
-            continue
-        in_space = False
-        chars.append(char)
-        offsets.append(index)
-    return "".join(chars), tuple(offsets)
+class _Offsets:
+    """Where each character of the folded text stands in the original: stored per run of words and spaces, not per
+    character, so that a 16 MiB source costs megabytes here, not a gigabyte."""
+
+    def __init__(self, folded_starts: array.array, text_starts: array.array):
+        self.folded_starts, self.text_starts = folded_starts, text_starts
+
+    def __getitem__(self, index: int) -> int:
+        run = bisect.bisect_right(self.folded_starts, index) - 1
+        return self.text_starts[run] + index - self.folded_starts[run]
+
+
+def _fold_with_offsets(text: str) -> tuple[str, _Offsets]:
+    """The text with quotes and dashes folded and each run of whitespace made one space (none at the start)."""
+    translated = text.translate(_FOLD)
+    parts: list[str] = []
+    folded_starts, text_starts = array.array("q"), array.array("q")
+    length, previous_end = 0, None
+    for word in re.finditer(r"\S+", translated):
+        if previous_end is not None:  # the whitespace between two runs: one space, at its first character
+            folded_starts.append(length)
+            text_starts.append(previous_end)
+            parts.append(" ")
+            length += 1
+        folded_starts.append(length)
+        text_starts.append(word.start())
+        parts.append(word.group())
+        length += word.end() - word.start()
+        previous_end = word.end()
+    if previous_end is not None and previous_end < len(translated):
+        folded_starts.append(length)
+        text_starts.append(previous_end)
+        parts.append(" ")
+    return "".join(parts), _Offsets(folded_starts, text_starts)
 
 
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
@@ -111,7 +137,7 @@ def read_source(path: Path) -> SourceText:
 
 
 @functools.lru_cache(maxsize=32)
-def _read_source(path: Path, mtime_ns: int, size: int) -> SourceText:
+def _read_source(path: Path, mtime_ns: int, size: int) -> SourceText:  # noqa: ARG001 - mtime_ns keys the cache
     if size > MAX_SOURCE_BYTES:
         raise OSError(f"the source is larger than {MAX_SOURCE_BYTES // 2**20} MiB")
     raw = path.read_bytes()
@@ -173,7 +199,8 @@ def check(doc, sources=(), required: bool = False) -> list[Problem]:
     try:
         text = read_source(path.resolve())
     except OSError as error:
-        return [doc.problem(("source", "file"), "source-missing", f"cannot read the source {path}: {error.strerror or error}")]
+        return [doc.problem(("source", "file"), "source-missing",
+                            f"cannot read the source {path}: {error.strerror or error}")]
     problems = []
     expected = source.get("sha256")
     if expected and expected != text.sha256:
@@ -187,8 +214,10 @@ def check(doc, sources=(), required: bool = False) -> list[Problem]:
     for path_, quote in _quotes(data):
         if text.find(quote) is None:
             passage, ratio = text.closest(quote)
-            hint = f"closest passage ({ratio:.0%} alike): {passage!r}" if ratio >= 0.5 else "no similar passage in the source"
-            problems.append(doc.problem(path_, "quote-not-found", f"the quote is not verbatim in {name}: {quote!r}", hint))
+            hint = (f"closest passage ({ratio:.0%} alike): {passage!r}" if ratio >= 0.5
+                    else "no similar passage in the source")
+            problems.append(doc.problem(path_, "quote-not-found", f"the quote is not verbatim in {name}: {quote!r}",
+                                        hint))
     return problems
 
 
@@ -205,7 +234,13 @@ def _fragments(path, quote):
         yield path, quote
     elif isinstance(quote, list):
         for index, fragment in enumerate(quote):
-            yield path + (index,), fragment
+            yield (*path, index), fragment
+
+
+def source_of(model, sources=()) -> Path | None:
+    """The source text a valid map names, where it is found (None when it is not at hand)."""
+    name = model.source.file
+    return find_source(name, sources, model.file) if name else None
 
 
 def quote_lines(model, sources=()) -> dict[str, list[int]]:

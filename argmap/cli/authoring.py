@@ -15,19 +15,25 @@ from .common import command
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 def new_command(source, output, force) -> None:
     """Start a map of an essay: a valid skeleton with the source's name and hash, and an example of each element."""
+    from ..escaping import terminal
     from ..output import write_output
-    from ..skeleton import skeleton
+    from ..reading.files import read_input
+    from ..skeleton import skeleton, usable_file_name
 
     source_path, output_path = Path(source), Path(output)
+    if not usable_file_name(source_path.name):
+        raise click.ClickException(f"{terminal(source_path.name)!s}: a map cannot name a source file whose name holds "
+                                   "a line break; rename the file")
     if output_path.exists() and not force:
         raise click.ClickException(f"{output} exists; use --force to overwrite it")
-    raw = source_path.read_bytes()
+    raw = read_input(source_path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise click.ClickException(f"{source} is not UTF-8 text; convert it first (e.g. iconv -t UTF-8)") from None
     write_output(output_path, skeleton(source_path, raw, text, output_path).encode("utf-8"), [source_path])
-    click.echo(f"wrote {output}; next: argmap validate --sources {source_path.parent.as_posix() or '.'} {output}", err=True)
+    click.echo(f"wrote {output}; next: argmap validate --sources {source_path.parent.as_posix() or '.'} {output}",
+               err=True)
 
 
 @command("schema")

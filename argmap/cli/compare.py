@@ -7,6 +7,7 @@ import click
 
 from .. import reports
 from ..checking.pipeline import check_document, check_file
+from ..checking.sources import source_of
 from ..errors import UsageError
 from ..reading.document import read_document
 from .common import command
@@ -59,14 +60,14 @@ def compare_command(map_a, map_b, links_path, output_format, threshold, evaluate
         click.echo(f"{len(links.links)} links in {links.file}; suggestions made as if it were empty")
         click.echo("threshold  suggested  links found  recall  precision  precision of top 20")
         for row in scores_by_threshold(a, b, links, threshold):
-            click.echo(f"{row.threshold:9.2f}  {row.suggested:9d}  {row.found:11d}  {row.recall:6.1%}  {row.precision:9.1%}"
-                       f"  {row.precision_at_top:19.1%}")
+            click.echo(f"{row.threshold:9.2f}  {row.suggested:9d}  {row.found:11d}  {row.recall:6.1%}  "
+                       f"{row.precision:9.1%}  {row.precision_at_top:19.1%}")
         return
     comparison = compare(a, b, links, threshold or DEFAULT_THRESHOLD, suggest=not no_suggestions, progress=_bar)
     click.echo(reports.COMPARE[output_format](comparison))
     if diagram:
         _draw(comparison, Path(diagram), timeout, linked_only,
-              [a_path, b_path, *([Path(document.file)] if document is not None else [])])
+              [a_path, b_path, source_of(a), source_of(b), Path(document.file) if document is not None else None])
 
 
 def _bar(items):
@@ -79,7 +80,6 @@ def _bar(items):
 def _draw(comparison, path: Path, timeout: float, linked_only: bool, inputs) -> None:
     from ..api import render_comparison
     from ..drawing.draw import format_for
-    from ..output import refuse_overwriting_inputs, write_output
+    from ..output import write_output
 
-    refuse_overwriting_inputs(path, inputs)
     write_output(path, render_comparison(comparison, format_for(path), linked_only, timeout), inputs)

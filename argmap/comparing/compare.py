@@ -11,13 +11,15 @@ import functools
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from ..checking.links import RELATIONS, LinkSet
+from ..model import ArgumentMap, Claim
 from ..reading.document import Document, read_document
 from ..reading.files import kind_of
-from ..model import ArgumentMap, Claim
 
 DEFAULT_THRESHOLD = 0.20  # best F1 on the bundled essays' links; see README
 EXPLICIT, SUGGESTED = "explicit", "suggested"
@@ -90,6 +92,15 @@ class Comparison:
         return [c for c in self.b.claims.values() if c.id not in linked]
 
 
+_Item = TypeVar("_Item")
+
+
+class Progress(Protocol):
+    """Wraps the list of work to show progress, giving back its items in order: `iter`, or a progress bar."""
+
+    def __call__(self, items: list[_Item], /) -> Iterable[_Item]: ...
+
+
 def _vectors(documents: list[list[str]], idf: dict[str, float]) -> list[dict[str, float]]:
     vectors = []
     for words in documents:
@@ -101,7 +112,7 @@ def _vectors(documents: list[list[str]], idf: dict[str, float]) -> list[dict[str
 
 
 def similarities(a: ArgumentMap, b: ArgumentMap, threshold: float = DEFAULT_THRESHOLD,
-                 per_claim: int = 3, wrap=iter) -> list[tuple[float, str, str]]:
+                 per_claim: int = 3, wrap: Progress = iter) -> list[tuple[float, str, str]]:
     """(score, a id, b id) for pairs of claims whose TF-IDF cosine reaches threshold, best first.
 
     Each claim of A keeps at most per_claim partners, so one generic claim cannot flood the report.
@@ -118,7 +129,7 @@ def similarities(a: ArgumentMap, b: ArgumentMap, threshold: float = DEFAULT_THRE
     for index, vector in enumerate(b_vectors):
         for term, weight in vector.items():
             postings[term].append((index, weight))
-    found = []
+    found: list[tuple[float, str, str]] = []
     for a_index, vector in wrap(list(enumerate(a_vectors))):
         scores: dict[int, float] = defaultdict(float)
         for term, weight in vector.items():
@@ -131,11 +142,12 @@ def similarities(a: ArgumentMap, b: ArgumentMap, threshold: float = DEFAULT_THRE
 
 
 def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, threshold: float = DEFAULT_THRESHOLD,
-            suggest: bool = True, wrap=iter) -> Comparison:
+            suggest: bool = True, wrap: Progress = iter) -> Comparison:
     """Join the explicit links between a and b with suggestions for pairs not yet linked."""
     result = Comparison(a, b, links.file if links else None, threshold)
     linked_pairs = set()
-    for link in links.links if links else ():
+    order = {relation: index for index, relation in enumerate(RELATIONS)}
+    for link in sorted(links.links, key=lambda k: order[k.relation]) if links else ():
         result.explicit.append(Pair(a.claims[link.a], b.claims[link.b], EXPLICIT, relation=link.relation,
                                     note=link.note))
         linked_pairs.add((link.a, link.b))
@@ -143,8 +155,6 @@ def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, thresh
         for score, a_id, b_id in similarities(a, b, threshold, wrap=wrap):
             if (a_id, b_id) not in linked_pairs:
                 result.suggested.append(Pair(a.claims[a_id], b.claims[b_id], SUGGESTED, score=score))
-    order = {relation: index for index, relation in enumerate(RELATIONS)}
-    result.explicit.sort(key=lambda p: order[p.relation])
     return result
 
 

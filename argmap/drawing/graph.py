@@ -2,7 +2,8 @@
 
 Every piece of text from a map reaches DOT through one of two doors: `_html()` for labels (HTML-escaped,
 backslashes doubled, so `<`, `&`, quotes and `\\N` stay literal) and `_plain()` for tooltips
-(graphviz.escape on doubled backslashes, so backslashes and `<...>` stay literal). Node names are derived from ids that the schema restricts to [A-Za-z0-9_.-].
+(graphviz.escape on doubled backslashes, so backslashes and `<...>` stay literal). Node names are derived
+from ids that the schema restricts to [A-Za-z0-9_.-].
 """
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ class Style:
         return dict(self.roles)[role]
 
     @classmethod
-    def from_data(cls, data: dict) -> "Style":
+    def from_data(cls, data: dict) -> Style:
         """A style from a style file's data that passed schema/style.schema.json."""
         roles = dict(ROLE_STYLE)
         for role, given in (data.get("roles") or {}).items():
@@ -169,36 +170,38 @@ def _small(text: str, size: int = 9, color: str = "#444444") -> str:
 def neighbourhood(model: ArgumentMap, focus: str, depth: int) -> set[str]:
     """Ids of the claims within depth steps of focus (a step joins two claims through an argument or an
     objection, either way), and of the arguments among them: those whose conclusion and at least one
-    premise are kept, so that no inference is drawn hanging. Focusing an argument starts from its claims."""
-    adjacent: dict[str, set[str]] = {}
+    premise are kept, so that no inference is drawn hanging. Focusing an argument starts from its claims.
 
-    def link(a: str, b: str) -> None:
-        adjacent.setdefault(a, set()).add(b)
-        adjacent.setdefault(b, set()).add(a)
-
-    def claims_of(target: str) -> list[str]:
-        argument = model.arguments.get(target)
-        return [argument.conclusion, *argument.premises] if argument else [target]
-
-    for argument in model.arguments.values():  # the claims of one argument are one step apart
-        members = [argument.conclusion, *argument.premises]
-        for index, first in enumerate(members):
-            for second in members[index + 1:]:
-                link(first, second)
+    An argument is a hub that joins its claims: reaching it once reaches all of them, so a wide argument
+    costs its width, not its width squared."""
+    members = {a.id: [a.conclusion, *a.premises] for a in model.arguments.values()}
+    hubs: dict[str, list[str]] = {}  # claim -> the arguments it belongs to
+    attacks: dict[str, list[str]] = {}  # claim -> what it attacks or is attacked by (claims, or arguments)
+    for argument_id, claims in members.items():
+        for claim in claims:
+            hubs.setdefault(claim, []).append(argument_id)
     for objection in model.objections.values():
-        for attacked in claims_of(objection.target):
-            link(objection.claim, attacked)
-    start = claims_of(focus)
-    seen = set(start)
+        attacks.setdefault(objection.claim, []).append(objection.target)
+        for attacked in members.get(objection.target, [objection.target]):
+            attacks.setdefault(attacked, []).append(objection.claim)
+    start = members.get(focus, [focus])
+    seen, expanded = set(start), set()
     frontier = deque((claim, 0) for claim in start)
     while frontier:
         node, distance = frontier.popleft()
         if distance >= depth:
             continue
-        for nxt in sorted(adjacent.get(node, ())):
-            if nxt not in seen:
-                seen.add(nxt)
-                frontier.append((nxt, distance + 1))
+        reached: list[str] = []
+        for neighbour in [*hubs.get(node, ()), *attacks.get(node, ())]:
+            if neighbour in members:  # an argument: all of its claims, once
+                if neighbour not in expanded:
+                    expanded.add(neighbour)
+                    reached.extend(members[neighbour])
+            else:
+                reached.append(neighbour)
+        for claim in sorted(set(reached) - seen):
+            seen.add(claim)
+            frontier.append((claim, distance + 1))
     kept_arguments = {a.id for a in model.arguments.values()
                       if a.conclusion in seen and any(p in seen for p in a.premises)}
     return seen | kept_arguments
@@ -334,7 +337,7 @@ def _legend(options: RenderOptions) -> graphviz.Digraph:
     legend.attr("node", fontsize="9", shape="box", style="rounded,filled")
     style = options.style
     for role, (fill, label) in style.roles:
-        legend.node(f"legend.{role}", label=label.capitalize(), fillcolor=fill,
+        legend.node(f"legend.{role}", label=f"<{_html(label.capitalize(), 40, 80)}>", fillcolor=fill,  # never markup
                     **({"penwidth": "3", "style": "rounded,filled,bold"} if role == "thesis" else {}))
     legend.node("legend.implicit", label="Implicit premise", fillcolor="#FFFFFF", style="rounded,filled,dashed")
     legend.node("legend.objection", label="Objecting claim", fillcolor=style.objection)

@@ -22,13 +22,12 @@ def _timestamp(model: ArgumentMap) -> str:
 
 def dump(model: ArgumentMap) -> dict:
     stamp = _timestamp(model)
-    nodes, edges = [], []
+    edges: list[dict[str, str | None]] = []
 
     def edge(source: str, target: str) -> None:
         edges.append({"edgeID": str(len(edges) + 1), "fromID": source, "toID": target, "formEdgeID": None})
 
-    for claim in model.claims.values():
-        nodes.append({"nodeID": claim.id, "text": claim.text, "type": "I", "timestamp": stamp})
+    nodes = [{"nodeID": c.id, "text": c.text, "type": "I", "timestamp": stamp} for c in model.claims.values()]
     for argument in model.arguments.values():
         node = {"nodeID": argument.id, "text": argument.scheme.replace("-", " ").capitalize() if argument.scheme
                 else "Default Inference", "type": "RA", "timestamp": stamp}
@@ -46,14 +45,14 @@ def dump(model: ArgumentMap) -> dict:
             "argmap": {"id": model.id, "title": model.title, "thesis": model.thesis}}
 
 
-def load(document, importer: Importer) -> None:
-    """Fill importer from an AIF document (plain or xAIF-wrapped)."""
+def load(document: object, importer: Importer) -> None:
+    """Fill importer from an AIF document (plain or xAIF-wrapped), as json.loads gave it."""
     if isinstance(document, dict) and isinstance(document.get("AIF"), dict):
         document = document["AIF"]
     if not isinstance(document, dict) or not isinstance(document.get("nodes"), list):
         raise ValueError("not AIF: there is no list of 'nodes'")
-    meta = document.get("argmap") if isinstance(document.get("argmap"), dict) else {}
-    if meta.get("thesis"):
+    meta = document.get("argmap")
+    if isinstance(meta, dict) and meta.get("thesis"):
         importer.meta["thesis"] = meta["thesis"]
     graph = _Graph(_argument_nodes(document["nodes"], importer))
     graph.connect(document.get("edges") or [], importer)
@@ -84,6 +83,9 @@ def _argument_nodes(nodes: list, importer: Importer) -> dict[str, dict]:
         node_type = str(node.get("type", "")).upper()
         if node_type not in ARGUMENT_TYPES:
             skipped[f"of type {node_type or '(none)'}" + (" (dialogue)" if node_type in DIALOGUE_TYPES else "")] += 1
+            continue
+        if str(node["nodeID"]) in kept:
+            skipped["whose nodeID another node has already (the first was kept)"] += 1
             continue
         kept[str(node["nodeID"])] = node
     for description, count in sorted(skipped.items()):
@@ -127,9 +129,17 @@ def _add_inference(graph: _Graph, node_id: str, node: dict, importer: Importer) 
         importer.argument(name, conclusion, premises, scheme=node.get("scheme") or _scheme(node.get("text")))
 
 
+MAX_CONFLICT_PAIRS = 1000  # objections one CA node may make: AIF joins one attacker to one target
+
+
 def _add_conflict(graph: _Graph, node_id: str, importer: Importer) -> None:
     """A CA node: an objection from each attacking I-node against each attacked I- or RA-node."""
-    pairs = [(o, t) for o in graph.incoming[node_id] if graph.kind.get(o) == "I" for t in graph.outgoing[node_id]]
+    attackers = [o for o in graph.incoming[node_id] if graph.kind.get(o) == "I"]
+    pairs = [(o, t) for o in attackers for t in graph.outgoing[node_id][:MAX_CONFLICT_PAIRS]][:MAX_CONFLICT_PAIRS]
+    whole = len(attackers) * len(graph.outgoing[node_id])
+    if whole > len(pairs):
+        importer.warn(f"CA node {node_id} joins {len(attackers)} attackers to {len(graph.outgoing[node_id])} targets; "
+                      f"only the first {len(pairs)} of those {whole} attacks were imported")
     for index, (objector, target) in enumerate(pairs):
         if graph.kind.get(target) in ("I", "RA"):
             importer.objection(objector, target, name=node_id if len(pairs) == 1 else f"{node_id}-{index + 1}")

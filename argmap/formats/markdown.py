@@ -1,22 +1,25 @@
 """A Markdown outline of a map, to read or paste into a report: thesis, arguments, premises, objections."""
 from __future__ import annotations
 
+from ..escaping import markdown
 from ..model import ArgumentMap
+
+MAX_INDENT = 12  # levels of nesting shown as indentation; deeper claims say their level (a long chain stays linear)
 
 
 def _quote(lines: list[str], quotes, indent: str) -> None:
-    for quote in quotes:
-        lines.append(f"{indent}> {' '.join(quote.split())}")
+    lines.extend(f"{indent}> {markdown(quote)}" for quote in quotes)
 
 
 def dump(model: ArgumentMap) -> str:
-    lines = [f"# {model.title}", ""]
+    lines = [f"# {markdown(model.title)}", ""]
     source = model.source
-    facts = [f for f in (source.author, source.published, source.title and f"*{source.title}*") if f]
+    facts = [markdown(f) for f in (source.author, source.published) if f]
+    facts += [f"*{markdown(source.title)}*"] if source.title else []
     if facts:
         lines += [", ".join(facts), ""]
     if model.description:
-        lines += [" ".join(model.description.split()), ""]
+        lines += [markdown(model.description), ""]
     done: set[str] = set()
 
     def outline(claim_id: str, prefix: str = "", depth: int = 0) -> None:
@@ -29,10 +32,12 @@ def dump(model: ArgumentMap) -> str:
                 continue
             current, lead, level = item
             claim = model.claims[current]
-            indent = "  " * level
+            indent = "  " * min(level, MAX_INDENT)
+            if level > MAX_INDENT:
+                lead = f"(level {level}) {lead}"
             marks = [claim.role] + (["implicit"] if claim.implicit else [])
-            marks += [model.actors[a].name for a in claim.actors]
-            lines.append(f"{indent}- {lead}**{claim.text}** _({', '.join(marks)})_")
+            marks += [markdown(model.actors[a].name) for a in claim.actors]
+            lines.append(f"{indent}- {lead}**{markdown(claim.text)}** _({', '.join(marks)})_")
             _quote(lines, claim.quotes, indent + "  ")
             if current in done:
                 if model.arguments_for(current) or model.objections_to(current):

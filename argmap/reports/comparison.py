@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import json
-
 from typing import TYPE_CHECKING
 
+from .. import escaping
 from ..model import Claim
 
 if TYPE_CHECKING:
     from ..comparing.compare import Comparison, Pair
 
 SECTIONS = (("same", "Shared (same claim)"), ("recast", "Recast (same point, other words)"),
-            ("contradicts", "Contradicted (opposed or changed assessment)"), ("develops", "Developed (refined or extended)"))
+            ("contradicts", "Contradicted (opposed or changed assessment)"),
+            ("develops", "Developed (refined or extended)"))
 
 
 def _claim_json(claim: Claim) -> dict:
@@ -19,7 +20,7 @@ def _claim_json(claim: Claim) -> dict:
 
 
 def _pair_json(pair: Pair) -> dict:
-    item = {"origin": pair.origin, "a": _claim_json(pair.a), "b": _claim_json(pair.b)}
+    item: dict[str, object] = {"origin": pair.origin, "a": _claim_json(pair.a), "b": _claim_json(pair.b)}
     if pair.relation:
         item["relation"] = pair.relation
         item["note"] = pair.note
@@ -44,13 +45,15 @@ def as_json(result: Comparison) -> str:
 
 
 def _short(text: str, width: int = 90) -> str:
+    text = escaping.terminal(text)
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
 def as_text(result: Comparison) -> str:
     a, b = result.a, result.b
     lines = [f"Comparing {a.id} ({len(a.claims)} claims) with {b.id} ({len(b.claims)} claims)",
-             f"links: {result.links_file or 'none found'}; suggestions: TF-IDF cosine >= {result.threshold:.2f}", ""]
+             (f"links: {escaping.terminal(result.links_file or 'none found')}; "
+              f"suggestions: TF-IDF cosine >= {result.threshold:.2f}"), ""]
     for relation, heading in SECTIONS:
         pairs = result.by_relation(relation)
         lines.append(f"{heading}: {len(pairs)}")
@@ -72,14 +75,15 @@ def as_text(result: Comparison) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return escaping.markdown(text)
 
 
 def as_markdown(result: Comparison) -> str:
     a, b = result.a, result.b
     out = [f"# {_cell(a.title)} and {_cell(b.title)}", "",
-           f"Comparing `{a.id}` ({len(a.claims)} claims) with `{b.id}` ({len(b.claims)} claims). "
-           f"Links: `{result.links_file or 'none found'}`. Suggestions: TF-IDF cosine \u2265 {result.threshold:.2f}.", ""]
+           (f"Comparing `{a.id}` ({len(a.claims)} claims) with `{b.id}` ({len(b.claims)} claims). "
+            f"Links: {_cell(result.links_file or 'none found')}. "
+            f"Suggestions: TF-IDF cosine \u2265 {result.threshold:.2f}."), ""]
     for relation, heading in SECTIONS:
         pairs = result.by_relation(relation)
         out += [f"## {heading}: {len(pairs)}", ""]
