@@ -211,6 +211,8 @@ def main() -> None:
     ours = best([*ARGMAP, "validate", str(one)], repeat * 5)
     table.add("argmap validate one small map", ours, "python -c pass", baseline, "(start-up)", None)
 
+    __import__("lsp").add_rows(table, args.quick)  # 8. argmap lsp: diagnostics latency per keystroke (bench/lsp.py)
+
     versions = {
         "cores": str(os.cpu_count()),
         "python": platform.python_version(),

@@ -58,7 +58,7 @@ def test_a_wheel_built_without_symlinks_validates(clone_without_symlinks, tmp_pa
     (elsewhere / "school-phones.txt").write_bytes((ROOT / "maps" / "school-phones.txt").read_bytes())
     result = _run([sys.executable, "-m", "argmap", "validate", "--strict", "m.yaml"], cwd=elsewhere,
                   env={"PYTHONPATH": str(installed)})
-    assert "1 file checked, no problems" in result.stderr
+    assert "1 file checked, no problems" in result.stdout
     schema = _run([sys.executable, "-m", "argmap", "schema", "--path"], cwd=elsewhere, env={"PYTHONPATH": str(installed)})
     assert schema.stdout.strip().startswith(str(installed))
 

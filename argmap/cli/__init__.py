@@ -14,6 +14,7 @@ from .authoring import draft_command, new_command, quote_command, schema_command
 from .compare import compare_command
 from .coverage import coverage_command
 from .interop import export_command, import_command
+from .lsp import lsp_command
 from .render import render_command
 from .validate import validate_command
 
@@ -86,3 +87,4 @@ main.add_command(new_command)
 main.add_command(draft_command)
 main.add_command(quote_command)
 main.add_command(schema_command)
+main.add_command(lsp_command)
