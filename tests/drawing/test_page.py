@@ -1,32 +1,9 @@
-"""The HTML page in a real browser (Debian's chromium, driven by Playwright): clicking a node shows its quote."""
+"""The HTML page (argmap.drawing.page) in a real browser, Debian's chromium driven by Playwright (the `browser`
+fixture): clicking a node shows its text, quotes and place."""
 from __future__ import annotations
 
-import shutil
-
-import pytest
-
 from argmap.cli import main
-from conftest import IN_CI, MAPS
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture
-def browser(needs_dot):
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        chromium = None
-    if chromium is None:
-        if IN_CI:
-            pytest.fail("chromium and playwright are needed in CI: ./quickstart.sh test installs them")
-        pytest.skip("chromium or playwright is not installed")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+from conftest import MAPS
 
 
 def _open(browser, path):

@@ -1,17 +1,17 @@
-"""The command line as users meet it: CliRunner for every option, and real subprocesses of the installed command."""
+"""`argmap validate` as users meet it: every report format, exit statuses, usage errors, and real subprocesses of the
+installed command."""
 from __future__ import annotations
 
 import json
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 
 import pytest
 
 from argmap.cli import main
-from conftest import FIXTURES, MAPS, ROOT, write
-
-INVALID = FIXTURES / "invalid"
+from conftest import FIXTURES, HOSTILE, INVALID, MAPS, ROOT, installed_argmap, write
 
 
 def test_text_format_names_file_line_column_code_and_hint(runner):
@@ -25,7 +25,7 @@ def test_text_format_names_file_line_column_code_and_hint(runner):
 
 
 def test_every_file_is_checked_not_just_up_to_the_first_bad_one(runner):
-    files = [INVALID / "duplicate-key.yaml", FIXTURES / "valid" / "minimal.yaml", INVALID / "bad-role.yaml"]
+    files = [HOSTILE / "duplicate-key.yaml", FIXTURES / "valid" / "minimal.yaml", INVALID / "bad-role.yaml"]
     result = runner.invoke(main, ["validate", "--format", "json", *map(str, files)])
     assert result.exit_code == 1
     report = json.loads(result.stdout)
@@ -66,6 +66,21 @@ def test_github_format_is_picked_on_actions_and_escapes(runner, tmp_path):
     assert line.endswith("%0Adid you mean 'thesis'?")
 
 
+def test_junit_report_parses_and_counts_failures(runner):
+    files = [INVALID / "bad-role.yaml", MAPS / "school-phones.yaml", INVALID / "orphan-claim.yaml"]
+    for strict, failures in ((False, 1), (True, 2)):
+        result = runner.invoke(main, ["validate", "--format", "junit", *(["--strict"] if strict else []), *map(str, files)])
+        assert result.exit_code == 1
+        root = ET.fromstring(result.stdout)
+        suite = root.find("testsuite")
+        assert suite.get("tests") == "3" and suite.get("failures") == str(failures)
+        cases = {case.get("name"): case for case in suite.iter("testcase")}
+        assert set(cases) == set(map(str, files))
+        failure = cases[str(files[0])].find("failure")
+        assert failure.get("type") == "schema-enum" and "bad-role.yaml:6:32" in failure.text
+        assert cases[str(files[1])].find("failure") is None
+
+
 def test_strict_fails_on_warnings(runner):
     path = str(INVALID / "missing-quote.yaml")
     assert runner.invoke(main, ["validate", path]).exit_code == 0
@@ -93,26 +108,19 @@ def test_help_lists_commands_and_options(runner):
         assert option in result.output
 
 
-def _installed_argmap() -> str:
-    found = shutil.which("argmap", path=str(ROOT / ".venv" / "bin")) or shutil.which("argmap")
-    if not found:
-        pytest.fail("the argmap console script is not installed: run ./quickstart.sh test")
-    return found
-
-
 def test_installed_console_script_as_subprocess():
-    bad = subprocess.run([_installed_argmap(), "validate", str(INVALID / "unknown-thesis.yaml")],
+    bad = subprocess.run([installed_argmap(), "validate", str(INVALID / "unknown-thesis.yaml")],
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 1
     assert "unknown-thesis.yaml:4:9: error: thesis names the claim 'tehsis'" in bad.stdout
     assert "did you mean 'thesis'?" in bad.stdout
-    good = subprocess.run([_installed_argmap(), "validate", "--strict", str(MAPS / "school-phones.yaml")],
+    good = subprocess.run([installed_argmap(), "validate", "--strict", str(MAPS / "school-phones.yaml")],
                           capture_output=True, text=True, timeout=60)
     assert good.returncode == 0, good.stdout + good.stderr
 
 
 def test_python_dash_m_argmap():
-    result = subprocess.run([sys.executable, "-m", "argmap", "validate", str(INVALID / "bom.yaml")],
+    result = subprocess.run([sys.executable, "-m", "argmap", "validate", str(HOSTILE / "bom.yaml")],
                             capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert result.returncode == 1
     assert "bom.yaml:1:1: error: the file starts with a UTF-8 byte-order mark [bom]" in result.stdout

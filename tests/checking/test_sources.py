@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 
 import pytest
@@ -26,6 +27,10 @@ claims:
 arguments:
   a: {{conclusion: t, premises: [p]}}
 """
+
+
+MINIMAL = "argmap: 1\nid: m\ntitle: T\nthesis: t\nclaims:\n  t: {text: T, quote: secret}\n  p: {text: P, implicit: true}\n" \
+          "arguments:\n  a: {conclusion: t, premises: [p]}\n"
 
 
 def _setup(tmp_path, quote, sha=None):
@@ -91,6 +96,36 @@ def test_fold_and_offsets_map_back_to_the_original(tmp_path):
     assert text.text[start:end] == "It\u2019s   the only\n  choice"
     assert text.line_of(start) == 2
     assert fold(" a\u2013b \n c ") == "a-b c"
+
+
+def test_a_changed_source_is_read_again(tmp_path):
+    source = tmp_path / "s.txt"
+    source.write_text("first text")
+    assert read_source(source).text == "first text"
+    source.write_text("second, longer text")
+    assert read_source(source).text == "second, longer text"
+
+
+def test_a_symlinked_source_outside_its_folder_is_not_read(tmp_path, runner):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("MY_SECRET_TOKEN=abc123 and the secret passage")
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    (folder / "essay.txt").symlink_to(outside)
+    path = write(folder, "m.yaml", MINIMAL.replace("title: T", "title: T\nsource: {file: essay.txt}"))
+    coverage = runner.invoke(main, ["coverage", str(path)])
+    assert coverage.exit_code == 1 and "MY_SECRET_TOKEN" not in coverage.output
+    validate = runner.invoke(main, ["validate", "--sources", str(folder), str(path)])
+    assert "source-missing" in validate.output and "MY_SECRET_TOKEN" not in validate.output
+
+
+def test_closest_passage_in_a_large_source(tmp_path):
+    filler = " ".join(f"word{i % 997} other{i % 991}" for i in range(60000))
+    source = tmp_path / "big.txt"
+    source.write_text(filler + " The council should build a protected bike lane on Elm Street. " + filler)
+    passage, ratio = read_source(source).closest("The council should build a protected bike lane on Elm Road")
+    assert passage.startswith("The council should build a protected bike lane on Elm") and ratio > 0.9
+    assert os.path.getsize(source) > 1_000_000
 
 
 def test_bundled_essay_maps_quote_their_essays_verbatim(essays, runner):
