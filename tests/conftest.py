@@ -113,6 +113,8 @@ def _node_missing() -> str | None:
     command = argdown_command()
     if command is None or shutil.which(command[0]) is None:
         return "Argdown's parser (@argdown/cli) is not installed: ./quickstart.sh test installs it into tests/tools"
+    if shutil.which("node") is None:
+        return "Node.js is not installed: Argdown's parser runs on it"
     return None
 
 
