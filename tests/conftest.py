@@ -92,7 +92,11 @@ def _essays_missing() -> str | None:
 
 
 def _dot_missing() -> str | None:
-    return None if shutil.which("dot") else "Graphviz `dot` is not installed"
+    """As argmap finds dot: $ARGMAP_DOT, else `dot` on PATH."""
+    configured = os.environ.get("ARGMAP_DOT")
+    if shutil.which(configured or "dot"):
+        return None
+    return f"ARGMAP_DOT={configured} is not a program" if configured else "Graphviz `dot` is not installed"
 
 
 def chromium() -> str | None:
