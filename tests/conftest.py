@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from click.testing import CliRunner
@@ -31,6 +31,11 @@ IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 # Read once, then kept out of every test's environment: with it set, every map without a source.file
 # would get a no-source-file warning. Tests that need the essays get them from the `essays` fixture.
 _SOURCES_FROM_ENVIRONMENT = os.environ.pop("ARGMAP_SOURCES", None)
+
+# A small valid map: a quoted thesis, an implicit premise, one argument.
+MINIMAL = ("argmap: 1\nid: m\ntitle: T\nthesis: t\n"
+           "claims:\n  t: {text: T, quote: secret}\n  p: {text: P, implicit: true}\n"
+           "arguments:\n  a: {conclusion: t, premises: [p]}\n")
 
 # The essays the bundled maps quote (maps/*.yaml, source.file); school-phones.txt lies beside its map.
 ESSAYS = ("2019-02-15-zhang-finding-a-solution.txt", "2021-peninsula-stalemate.txt")
@@ -245,7 +250,7 @@ def svg_nodes(svg: bytes) -> dict:
     """The node groups of an SVG that dot drew, by their id."""
     import xml.etree.ElementTree as ET
 
-    root = ET.fromstring(svg)
+    root = ET.fromstring(svg)  # noqa: S314 - dot's drawing of argmap's own graph
     return {g.get("id"): g for g in root.iter(f"{SVG}g") if g.get("class", "").startswith("node")}
 
 

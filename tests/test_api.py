@@ -7,20 +7,24 @@ import pkgutil
 import types
 
 import pytest
+from conftest import FIXTURES, MAPS, fake_dot
 
 import argmap
 from argmap.model import REBUT, UNDERCUT
-from conftest import FIXTURES, MAPS, fake_dot
 
 
 def test_load_builds_immutable_model():
     model = argmap.load(MAPS / "school-phones.yaml")
-    assert model.id == "school-phones" and model.thesis == "ban-phones"
+    assert model.id == "school-phones"
+    assert model.thesis == "ban-phones"
     thesis = model.claims["ban-phones"]
-    assert thesis.role == "thesis" and thesis.quotes == ("Schools should ban phones in class.",)
-    assert model.claims["learning-matters"].implicit and model.claims["learning-matters"].quotes == ()
+    assert thesis.role == "thesis"
+    assert thesis.quotes == ("Schools should ban phones in class.",)
+    assert model.claims["learning-matters"].implicit
+    assert model.claims["learning-matters"].quotes == ()
     assert model.claims["office-phone"].actors == ("schools", "parents")
-    assert model.arguments["distraction-argument"].premises == ("phones-distract", "distraction-harms", "learning-matters")
+    assert model.arguments["distraction-argument"].premises == (
+        "phones-distract", "distraction-harms", "learning-matters")
     assert model.objections["other-distractions"].kind == UNDERCUT
     assert model.objections["emergency-objection"].kind == REBUT
     assert [a.id for a in model.arguments_for("ban-phones")] == ["distraction-argument", "fairness-argument"]
@@ -57,8 +61,10 @@ LINKS = FIXTURES / "compare" / "links" / "a--b.yaml"
 def test_load_of_a_links_file_raises_wrong_kind():
     with pytest.raises(argmap.WrongKind) as caught:
         argmap.load(LINKS)
-    assert isinstance(caught.value, argmap.UsageError) and caught.value.exit_code == 2
-    assert caught.value.found == "links file" and caught.value.wanted == "map"
+    assert isinstance(caught.value, argmap.UsageError)
+    assert caught.value.exit_code == 2
+    assert caught.value.found == "links file"
+    assert caught.value.wanted == "map"
     assert f"{LINKS} is a links file, not a map" in str(caught.value)
 
 
@@ -76,7 +82,8 @@ def test_load_checks_quotes_against_sources(tmp_path):
 def test_loads_builds_a_model_from_text_and_names_it_in_problems():
     text = (FIXTURES / "valid" / "minimal.yaml").read_text()
     model = argmap.loads(text, name="draft.yaml")
-    assert model.id == "minimal" and set(model.claims) == {"t", "p"}
+    assert model.id == "minimal"
+    assert set(model.claims) == {"t", "p"}
     with pytest.raises(argmap.InvalidMap) as caught:
         argmap.loads(text.replace("premises: [p]", "premises: [q]"), name="draft.yaml")
     assert [(p.file, p.line, p.column, p.code) for p in caught.value.problems] == [("draft.yaml", 9, 33, "unknown-ref")]
@@ -87,16 +94,19 @@ def test_loads_builds_a_model_from_text_and_names_it_in_problems():
 def test_validate_text_returns_the_problems_of_unsaved_text():
     assert argmap.validate_text((FIXTURES / "valid" / "minimal.yaml").read_text(), name="draft.yaml") == []
     problems = argmap.validate_text("argmap: 1\nid: x\n", name="draft.yaml")
-    assert problems and all(p.file == "draft.yaml" for p in problems)
+    assert problems
+    assert all(p.file == "draft.yaml" for p in problems)
     assert {p.code for p in problems} >= {"missing-thesis", "schema-required"}
     assert [p.code for p in argmap.validate_text("a: 1\na: 2\n")] == ["duplicate-key"]
 
 
 def test_load_links_gives_both_maps_and_the_links():
     links = argmap.load_links(LINKS)
-    assert isinstance(links, argmap.LinkSet) and links.title == "A and B"
+    assert isinstance(links, argmap.LinkSet)
+    assert links.title == "A and B"
     assert (links.a.id, links.b.id) == ("cmp-a", "cmp-b")
-    assert [(k.a, k.b, k.relation) for k in links.links][:2] == [("trust", "mistrust", "same"), ("sanctions", "phased", "recast")]
+    assert [(k.a, k.b, k.relation) for k in links.links][:2] == [
+        ("trust", "mistrust", "same"), ("sanctions", "phased", "recast")]
     assert all(isinstance(k, argmap.Link) for k in links.links)
     with pytest.raises(argmap.WrongKind):
         argmap.load_links(FIXTURES / "compare" / "a.yaml")
@@ -110,7 +120,8 @@ def test_load_style_reads_a_style_file_or_raises_with_its_problems(tmp_path):
     good.write_text('argmap-style: 1\nfont: DejaVu Sans\nroles:\n  thesis: {fill: "#56B4E9", label: MAIN CLAIM}\n')
     style = argmap.load_style(good)
     assert isinstance(style, argmap.Style)
-    assert style.font == "DejaVu Sans" and style.role("thesis") == ("#56B4E9", "MAIN CLAIM")
+    assert style.font == "DejaVu Sans"
+    assert style.role("thesis") == ("#56B4E9", "MAIN CLAIM")
     bad = tmp_path / "bad.yaml"
     bad.write_text('support: red\n')
     with pytest.raises(argmap.InvalidMap) as caught:
@@ -122,7 +133,8 @@ def test_render_to_dot_needs_no_binary(monkeypatch, tmp_path):
     monkeypatch.setenv("ARGMAP_DOT", str(tmp_path / "no-such-dot"))
     model = argmap.load(MAPS / "school-phones.yaml")
     dot = argmap.render(model, "dot", argmap.RenderOptions(legend=True))
-    assert dot.startswith(b'digraph "school-phones" {') and b"legend" in dot
+    assert dot.startswith(b'digraph "school-phones" {')
+    assert b"legend" in dot
     with pytest.raises(argmap.UnknownId) as unknown:
         argmap.render(model, "dot", argmap.RenderOptions(focus="ban-phone"))
     assert "did you mean 'ban-phones'?" in str(unknown.value)
@@ -135,14 +147,16 @@ def test_render_to_svg_and_html_runs_dot():
     model = argmap.load(MAPS / "school-phones.yaml")
     assert b"<svg" in argmap.render(model, "svg")
     page = argmap.render(model, "html", sources=MAPS)
-    assert page.startswith(b"<!DOCTYPE html>") and b"school-phones.txt" in page
+    assert page.startswith(b"<!DOCTYPE html>")
+    assert b"school-phones.txt" in page
 
 
 def test_a_missing_dot_raises_dot_not_found(monkeypatch, tmp_path):
     monkeypatch.setenv("ARGMAP_DOT", str(tmp_path / "no-such-dot"))
     with pytest.raises(argmap.DotNotFound) as caught:
         argmap.render(argmap.load(MAPS / "school-phones.yaml"), "svg")
-    assert isinstance(caught.value, argmap.DotError) and caught.value.exit_code == 3
+    assert isinstance(caught.value, argmap.DotError)
+    assert caught.value.exit_code == 3
     assert "install Graphviz" in str(caught.value)
 
 
@@ -150,8 +164,10 @@ def test_a_failing_dot_raises_dot_failed(monkeypatch, tmp_path):
     monkeypatch.setenv("ARGMAP_DOT", str(fake_dot(tmp_path, 'cat >/dev/null; echo "Error: no" >&2; exit 1')))
     with pytest.raises(argmap.DotFailed) as caught:
         argmap.render(argmap.load(MAPS / "school-phones.yaml"), "png")
-    assert isinstance(caught.value, argmap.DotError) and not isinstance(caught.value, argmap.DotNotFound)
-    assert caught.value.exit_code == 4 and "Error: no" in str(caught.value)
+    assert isinstance(caught.value, argmap.DotError)
+    assert not isinstance(caught.value, argmap.DotNotFound)
+    assert caught.value.exit_code == 4
+    assert "Error: no" in str(caught.value)
 
 
 def test_compare_with_and_without_links():
@@ -163,23 +179,28 @@ def test_compare_with_and_without_links():
     reversed_ = argmap.compare(b, a, argmap.load_links(LINKS))  # the links are turned to face the maps
     assert (reversed_.by_relation("same")[0].a.id, reversed_.by_relation("same")[0].b.id) == ("mistrust", "trust")
     alone = argmap.compare(a, b, threshold=0.2)
-    assert alone.explicit == [] and ("trust", "mistrust") in {(p.a.id, p.b.id) for p in alone.suggested}
+    assert alone.explicit == []
+    assert ("trust", "mistrust") in {(p.a.id, p.b.id) for p in alone.suggested}
     assert argmap.compare(a, b, suggest=False).suggested == []
 
 
 def test_render_comparison_to_dot_holds_both_maps():
     a, b = argmap.load(FIXTURES / "compare" / "a.yaml"), argmap.load(FIXTURES / "compare" / "b.yaml")
     dot = argmap.render_comparison(argmap.compare(a, b, argmap.load_links(LINKS)), "dot").decode("utf-8")
-    assert dot.startswith("digraph") and "cluster" in dot
-    assert "a-claim-trust" in dot and "b-claim-mistrust" in dot
+    assert dot.startswith("digraph")
+    assert "cluster" in dot
+    assert "a-claim-trust" in dot
+    assert "b-claim-mistrust" in dot
     linked_only = argmap.render_comparison(argmap.compare(a, b, argmap.load_links(LINKS)), "dot", linked_only=True)
-    assert b"a-claim-weather" in dot.encode() and b"a-claim-weather" not in linked_only
+    assert b"a-claim-weather" in dot.encode()
+    assert b"a-claim-weather" not in linked_only
 
 
-@pytest.mark.parametrize("to, start", [("argdown", "===\n"), ("aif", "{"), ("markdown", "# "), ("json", "{")])
+@pytest.mark.parametrize(("to", "start"), [("argdown", "===\n"), ("aif", "{"), ("markdown", "# "), ("json", "{")])
 def test_export_in_each_format(to, start):
     text = argmap.export(argmap.load(MAPS / "school-phones.yaml"), to)
-    assert isinstance(text, str) and text.startswith(start)
+    assert isinstance(text, str)
+    assert text.startswith(start)
 
 
 def test_export_to_an_unknown_format_is_a_usage_error():
@@ -201,15 +222,18 @@ def test_import_map_from_aif_gives_a_valid_map_and_its_losses():
         argmap.import_map("not json", name="x.txt")
 
 
-def test_import_map_from_argdown(argdown_parser):
+@pytest.mark.node
+def test_import_map_from_argdown():
     imported = argmap.import_map((FIXTURES / "argdown" / "relations.argdown").read_text(), name="relations.argdown")
     assert argmap.loads(imported.yaml).title == "Phones at school"
 
 
 def test_coverage_of_a_source_beside_the_map():
     report = argmap.coverage(argmap.load(MAPS / "school-phones.yaml"))
-    assert isinstance(report, argmap.Coverage) and report.map_id == "school-phones"
-    assert report.share == 1.0 and report.sentences
+    assert isinstance(report, argmap.Coverage)
+    assert report.map_id == "school-phones"
+    assert report.share == 1.0
+    assert report.sentences
 
 
 def test_coverage_without_its_source_raises_source_not_found(tmp_path):
@@ -217,7 +241,8 @@ def test_coverage_without_its_source_raises_source_not_found(tmp_path):
     path.write_text((MAPS / "school-phones.yaml").read_text())
     with pytest.raises(argmap.SourceNotFound) as caught:
         argmap.coverage(argmap.load(path))
-    assert "school-phones.txt" in str(caught.value) and caught.value.exit_code == 1
+    assert "school-phones.txt" in str(caught.value)
+    assert caught.value.exit_code == 1
 
 
 # --- the package's names -------------------------------------------------------------------------------------------
@@ -245,10 +270,12 @@ def test_every_error_is_an_argmap_error_with_its_exit_status():
 def test_import_of_a_submodule_gives_the_module():
     namespace: dict = {}
     exec("import argmap.reading.document as m", namespace)  # noqa: S102 - the statement a user writes
-    assert isinstance(namespace["m"], types.ModuleType) and namespace["m"].__name__ == "argmap.reading.document"
+    assert isinstance(namespace["m"], types.ModuleType)
+    assert namespace["m"].__name__ == "argmap.reading.document"
 
 
-SUBMODULES = sorted(m.name for m in pkgutil.walk_packages(argmap.__path__, "argmap.") if not m.name.endswith("__main__"))
+SUBMODULES = sorted(module.name for module in pkgutil.walk_packages(argmap.__path__, "argmap.")
+                    if not module.name.endswith("__main__"))
 
 
 @pytest.mark.parametrize("name", [

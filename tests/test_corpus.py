@@ -12,11 +12,11 @@ import time
 import tracemalloc
 
 import pytest
+from conftest import FIXTURES, HOSTILE, INVALID, MAPS, ROOT, refusals
 
 import argmap
 from argmap.cli import main
 from argmap.problems import CODES, WARNING
-from conftest import FIXTURES, HOSTILE, INVALID, MAPS, ROOT, refusals
 
 VALID = sorted((FIXTURES / "valid").glob("*.yaml")) + sorted(MAPS.glob("*.yaml"))
 REFUSALS = refusals()
@@ -47,7 +47,8 @@ def test_refused_file_yields_its_problem_in_bounded_time_and_memory(runner, case
     assert all(p["message"] for p in problems)
     assert all(p["file"] == str(case.path) for p in problems)
     assert "Traceback" not in result.output
-    assert elapsed < 10 and peak < 200 * 2**20, (elapsed, peak)
+    assert elapsed < 10, elapsed
+    assert peak < 200 * 2**20, peak
 
 
 @pytest.mark.parametrize("case", REFUSALS)
@@ -71,7 +72,8 @@ def test_corpus_is_fully_listed(folder):
 
 
 def test_corpora_are_large():
-    assert len(refusals(HOSTILE)) >= 50 and len(refusals(INVALID)) >= 40
+    assert len(refusals(HOSTILE)) >= 50
+    assert len(refusals(INVALID)) >= 40
 
 
 def test_generated_files_are_what_make_py_writes():
@@ -90,7 +92,7 @@ def test_corpora_as_a_real_process_print_no_traceback():
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "argmap", "validate", str(HOSTILE), str(INVALID)],
                             capture_output=True, text=True, timeout=120, cwd=ROOT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     for case in REFUSALS:
@@ -101,9 +103,8 @@ def test_corpora_as_a_real_process_print_no_traceback():
 def test_memory_of_the_worst_case_stays_bounded():
     """The alias bomb in a real process: its peak resident memory stays far from the gigabytes it would take."""
     # VmHWM, not ru_maxrss: the latter keeps the peak of the forked test process from before exec
-    code = ("import re, argmap; argmap.validate(%r); "
-            "print(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))"
-            ) % str(HOSTILE / "alias-bomb-441-bytes.yaml")
+    code = (f"import re, argmap; argmap.validate({str(HOSTILE / 'alias-bomb-441-bytes.yaml')!r}); "
+            "print(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))")
     peak_kib = int(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
                                   env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout)
     assert peak_kib < 200 * 1024

@@ -4,14 +4,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import FIXTURES, write
 
 from argmap.cli import main
-from conftest import FIXTURES, write
 
 BAD = FIXTURES / "links-invalid"
 
 
-@pytest.mark.parametrize("name, code, line, column, hint", [
+@pytest.mark.parametrize(("name", "code", "line", "column", "hint"), [
     ("unknown-claim.yaml", "unknown-ref", 4, 19, "did you mean 'mistrust'?"),
     ("argument-not-claim.yaml", "unknown-ref", 4, 9, "did you mean 'talk'?"),
     ("missing-map.yaml", "links-map-missing", 2, 33, "paths are relative to the links file"),
@@ -47,4 +47,5 @@ def test_links_file_naming_itself_or_another_links_file(tmp_path, runner):
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     problems = json.loads(result.stdout)["problems"]
-    assert {p["code"] for p in problems} == {"links-map-invalid"} and "is a links file" in problems[0]["message"]
+    assert {p["code"] for p in problems} == {"links-map-invalid"}
+    assert "is a links file" in problems[0]["message"]

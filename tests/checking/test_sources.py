@@ -1,4 +1,5 @@
-"""Quotes against their source texts: verbatim up to whitespace, quote marks and dashes; drift shows the nearest passage."""
+"""Quotes against their source texts (argmap.checking.sources): verbatim up to whitespace, quote marks and dashes;
+drift shows the nearest passage."""
 from __future__ import annotations
 
 import hashlib
@@ -7,11 +8,11 @@ import os
 import shutil
 
 import pytest
+from conftest import MAPS, MINIMAL, write
 
 import argmap
-from argmap.cli import main
 from argmap.checking.sources import fold, read_source
-from conftest import MAPS, write
+from argmap.cli import main
 
 SOURCE = "He said: \u201cPeace \u2014 not war.\u201d\nIt\u2019s   the only\n  choice. Peacetime differs.\n"
 MAP = """argmap: 1
@@ -27,10 +28,6 @@ claims:
 arguments:
   a: {{conclusion: t, premises: [p]}}
 """
-
-
-MINIMAL = "argmap: 1\nid: m\ntitle: T\nthesis: t\nclaims:\n  t: {text: T, quote: secret}\n  p: {text: P, implicit: true}\n" \
-          "arguments:\n  a: {conclusion: t, premises: [p]}\n"
 
 
 def _setup(tmp_path, quote, sha=None):
@@ -60,8 +57,10 @@ def test_drifted_quote_shows_closest_passage(tmp_path, runner):
     path, sources = _setup(tmp_path, "It is the only choice")
     result = runner.invoke(main, ["validate", "--sources", str(sources), str(path)])
     assert result.exit_code == 1
-    assert "m.yaml:9:23: error: the quote is not verbatim in src.txt: 'It is the only choice' [quote-not-found]" in result.stdout
-    assert "hint: closest passage" in result.stdout and "It's the only choice" in result.stdout
+    assert ("m.yaml:9:23: error: the quote is not verbatim in src.txt: 'It is the only choice' [quote-not-found]"
+            in result.stdout)
+    assert "hint: closest passage" in result.stdout
+    assert "It's the only choice" in result.stdout
 
 
 def test_changed_source_fails_the_hash(tmp_path):
@@ -70,7 +69,7 @@ def test_changed_source_fails_the_hash(tmp_path):
 
 
 def test_missing_source_is_an_error_only_when_sources_are_named(tmp_path):
-    path, sources = _setup(tmp_path, "Peace - not war")
+    path, _sources = _setup(tmp_path, "Peace - not war")
     empty = tmp_path / "empty"
     empty.mkdir()
     assert [p.code for p in argmap.validate(path, sources=empty)] == ["source-missing"]
@@ -86,7 +85,8 @@ def test_source_beside_the_map_is_checked(tmp_path):
 def test_sources_from_environment(tmp_path, runner):
     path, sources = _setup(tmp_path, "no such words")
     result = runner.invoke(main, ["validate", str(path)], env={"ARGMAP_SOURCES": str(sources)})
-    assert result.exit_code == 1 and "quote-not-found" in result.stdout
+    assert result.exit_code == 1
+    assert "quote-not-found" in result.stdout
 
 
 def test_fold_and_offsets_map_back_to_the_original(tmp_path):
@@ -114,9 +114,11 @@ def test_a_symlinked_source_outside_its_folder_is_not_read(tmp_path, runner):
     (folder / "essay.txt").symlink_to(outside)
     path = write(folder, "m.yaml", MINIMAL.replace("title: T", "title: T\nsource: {file: essay.txt}"))
     coverage = runner.invoke(main, ["coverage", str(path)])
-    assert coverage.exit_code == 1 and "MY_SECRET_TOKEN" not in coverage.output
+    assert coverage.exit_code == 1
+    assert "MY_SECRET_TOKEN" not in coverage.output
     validate = runner.invoke(main, ["validate", "--sources", str(folder), str(path)])
-    assert "source-missing" in validate.output and "MY_SECRET_TOKEN" not in validate.output
+    assert "source-missing" in validate.output
+    assert "MY_SECRET_TOKEN" not in validate.output
 
 
 def test_closest_passage_in_a_large_source(tmp_path):
@@ -124,7 +126,8 @@ def test_closest_passage_in_a_large_source(tmp_path):
     source = tmp_path / "big.txt"
     source.write_text(filler + " The council should build a protected bike lane on Elm Street. " + filler)
     passage, ratio = read_source(source).closest("The council should build a protected bike lane on Elm Road")
-    assert passage.startswith("The council should build a protected bike lane on Elm") and ratio > 0.9
+    assert passage.startswith("The council should build a protected bike lane on Elm")
+    assert ratio > 0.9
     assert os.path.getsize(source) > 1_000_000
 
 

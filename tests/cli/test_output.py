@@ -11,9 +11,9 @@ import sys
 import time
 
 import pytest
+from conftest import FIXTURES, MAPS, ROOT, fake_dot
 
 from argmap.cli import main
-from conftest import FIXTURES, MAPS, ROOT, fake_dot
 
 
 def test_invalid_map_writes_nothing_and_keeps_old_file(tmp_path, runner):
@@ -29,7 +29,8 @@ def test_invalid_map_writes_nothing_and_keeps_old_file(tmp_path, runner):
 def test_output_in_missing_folder_is_a_clear_error(runner, tmp_path):
     result = runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "-o", str(tmp_path / "no" / "x.dot")])
     assert result.exit_code == 1
-    assert "cannot write" in result.output and "Traceback" not in result.output
+    assert "cannot write" in result.output
+    assert "Traceback" not in result.output
 
 
 @pytest.mark.parametrize("command", [
@@ -45,6 +46,17 @@ def test_output_in_a_missing_or_read_only_folder(runner, tmp_path, command, wher
         folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
         if os.access(folder, os.W_OK):  # root ignores permissions: make the folder a file's child instead
             folder.chmod(0o755)
+            (tmp_path / "file").write_text("")
+            folder = tmp_path / "file"
+    try:
+        result = runner.invoke(main, [*command, str(folder / "x.out")])
+        assert result.exit_code == 1
+        assert "cannot write" in result.output
+        assert "Traceback" not in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+    finally:
+        if folder.is_dir():
+            folder.chmod(0o755)
 
 
 def test_output_never_replaces_an_input(tmp_path, runner):
@@ -54,22 +66,28 @@ def test_output_never_replaces_an_input(tmp_path, runner):
     for args in (["render", str(path), "-o", str(path), "--format", "svg"],
                  ["export", str(path), "--to", "markdown", "-o", str(path)]):
         result = runner.invoke(main, args)
-        assert result.exit_code == 2 and "would be overwritten" in result.output
+        assert result.exit_code == 2
+        assert "would be overwritten" in result.output
     assert path.read_bytes() == before
     unknown = runner.invoke(main, ["render", str(path), "-o", str(tmp_path / "out.yaml")])
-    assert unknown.exit_code == 2 and "cannot tell the format" in unknown.output
+    assert unknown.exit_code == 2
+    assert "cannot tell the format" in unknown.output
 
 
 def test_import_needs_force_to_overwrite(tmp_path, runner):
     exported = tmp_path / "m.json"
-    assert runner.invoke(main, ["export", str(MAPS / "school-phones.yaml"), "--to", "aif", "-o", str(exported)]).exit_code == 0
+    exporting = runner.invoke(main, ["export", str(MAPS / "school-phones.yaml"), "--to", "aif", "-o", str(exported)])
+    assert exporting.exit_code == 0
     out = tmp_path / "back.yaml"
     out.write_text("precious")
     refused = runner.invoke(main, ["import", str(exported), "-o", str(out)])
-    assert refused.exit_code == 1 and "--force" in refused.output and out.read_text() == "precious"
+    assert refused.exit_code == 1
+    assert "--force" in refused.output
+    assert out.read_text() == "precious"
     assert runner.invoke(main, ["import", str(exported), "-o", str(out), "--force"]).exit_code == 0
     missing = runner.invoke(main, ["import", str(exported), "-o", str(tmp_path / "no" / "x.yaml")])
-    assert missing.exit_code == 1 and "cannot write" in missing.output
+    assert missing.exit_code == 1
+    assert "cannot write" in missing.output
 
 
 # argmap in a process of its own, held at the moment it writes: its output is in the temporary file beside the
@@ -113,7 +131,8 @@ def _render_held_while_writing(tmp_path):
             pytest.fail(f"argmap never reached the write: {process.communicate()}")
         time.sleep(0.05)
     (temporary,) = folder.glob(".map.svg.*.part")  # caught in the middle of writing: the new file is not yet in place
-    assert marker.read_text() == str(temporary) and temporary.read_bytes() == b"<svg>new</svg>"
+    assert marker.read_text() == str(temporary)
+    assert temporary.read_bytes() == b"<svg>new</svg>"
     assert out.read_text() == "old"
     return process, out
 
@@ -136,4 +155,6 @@ def test_render_interrupted_while_writing_leaves_no_temporary_file(tmp_path, sig
     assert out.read_text() == "old"
     assert [p.name for p in out.parent.iterdir()] == ["map.svg"], stderr
     if signal_ == signal.SIGINT:
-        assert process.returncode == 1 and "Aborted!" in stderr and "Traceback" not in stderr
+        assert process.returncode == 1
+        assert "Aborted!" in stderr
+        assert "Traceback" not in stderr

@@ -4,14 +4,15 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from conftest import MAPS
 
 from argmap.cli import main
-from conftest import MAPS
 
 
 def test_format_from_suffix_and_stdout(tmp_path, runner):
     result = runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "-o", "-", "--format", "dot"])
-    assert result.exit_code == 0 and result.stdout.startswith("digraph \"school-phones\" {")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("digraph \"school-phones\" {")
     out = tmp_path / "x.gv"
     assert runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "-o", str(out)]).exit_code == 0
     assert out.read_text().startswith("digraph")
@@ -37,7 +38,8 @@ def test_batch_render_refuses_two_maps_with_one_output_name(tmp_path, runner):
         (tmp_path / "in" / sub).mkdir(parents=True)
         shutil.copy(MAPS / "school-phones.yaml", tmp_path / "in" / sub / "m.yaml")
     result = runner.invoke(main, ["render", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "dot"])
-    assert result.exit_code == 2 and "same file (m.dot)" in result.output
+    assert result.exit_code == 2
+    assert "same file (m.dot)" in result.output
 
 
 def test_unknown_focus_is_a_usage_error(runner, tmp_path):
@@ -53,8 +55,9 @@ def test_watch_needs_one_map_and_a_file(runner, tmp_path, monkeypatch):
     assert runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "--serve"]).exit_code == 2
 
 
-@pytest.mark.xfail(strict=True, reason="bug: `argmap render FOLDER --watch -o x` creates the folder x, then refuses "
-                                       "--watch with several maps (exit 2): a usage error leaves an empty folder behind")
+@pytest.mark.xfail(strict=True, reason=(
+    "bug: `argmap render FOLDER --watch -o x` creates the folder x, then refuses --watch with several maps "
+    "(exit 2): a usage error leaves an empty folder behind"))
 def test_a_refused_watch_creates_no_output_folder(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert runner.invoke(main, ["render", str(MAPS), "--watch", "-o", "x"]).exit_code == 2

@@ -8,11 +8,11 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
+from conftest import FIXTURES, MAPS, ROOT
 
 import argmap
 from argmap.cli import main
 from argmap.comparing.compare import compare, similarities, terms
-from conftest import FIXTURES, MAPS, ROOT
 
 A = FIXTURES / "compare" / "a.yaml"
 B = FIXTURES / "compare" / "b.yaml"
@@ -20,6 +20,7 @@ LINKS = FIXTURES / "compare" / "links" / "a--b.yaml"
 BAD = FIXTURES / "links-invalid"
 ESSAY_A = MAPS / "2019-02-15-zhang-finding-a-solution.yaml"
 ESSAY_B = MAPS / "2021-peninsula-stalemate.yaml"
+BUNDLED_LINKS = MAPS / "links" / "2019-02-15-zhang-finding-a-solution--2021-peninsula-stalemate.yaml"
 
 
 def test_text_report_finds_links_file_on_its_own(runner):
@@ -28,7 +29,7 @@ def test_text_report_finds_links_file_on_its_own(runner):
     out = result.stdout
     assert f"links: {LINKS}" in out
     for heading, count in (("Shared (same claim)", 1), ("Recast", 1), ("Contradicted", 1), ("Developed", 1)):
-        assert re.search(rf"^{re.escape(heading)}.*: {count}$", out, re.M), heading
+        assert re.search(rf"^{re.escape(heading)}.*: {count}$", out, re.MULTILINE), heading
     assert "  A summit-hope: The coming summit will break the stalemate.\n  B summit-failed:" in out
     assert "    note: Hope in A, failure in B." in out
     assert "Only in A (cmp-a): 1\n  weather: Rain falls often in the capital in June." in out
@@ -38,7 +39,8 @@ def test_json_report_objects_hold_both_claims(runner):
     result = runner.invoke(main, ["compare", str(A), str(B), "--format", "json", "--threshold", "0.05"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert report["summary"]["same"] == 1 and report["summary"]["contradicts"] == 1
+    assert report["summary"]["same"] == 1
+    assert report["summary"]["contradicts"] == 1
     link = next(k for k in report["links"] if k["relation"] == "same")
     assert link == {"origin": "explicit", "relation": "same", "note": "Both name mistrust.",
                     "a": {"id": "trust", "text": "Mutual trust between the two sides is extremely short.",
@@ -47,8 +49,10 @@ def test_json_report_objects_hold_both_claims(runner):
                           "text": "The extreme lack of mutual trust between the two sides is at the heart of failure."}}
     assert report["suggestions"], "a low threshold must suggest something"
     for suggestion in report["suggestions"]:
-        assert suggestion["origin"] == "suggested" and 0.05 <= suggestion["score"] <= 1
-        assert (suggestion["a"]["id"], suggestion["b"]["id"]) not in {(k["a"]["id"], k["b"]["id"]) for k in report["links"]}
+        assert suggestion["origin"] == "suggested"
+        assert 0.05 <= suggestion["score"] <= 1
+        linked = {(k["a"]["id"], k["b"]["id"]) for k in report["links"]}
+        assert (suggestion["a"]["id"], suggestion["b"]["id"]) not in linked
     # "only in B": the claims of B that no link and no suggestion names; the one about fishing has no partner
     paired = {pair["b"]["id"] for pair in report["links"] + report["suggestions"]}
     assert [c["id"] for c in report["only_b"]] == [c for c in argmap.load(B).claims if c not in paired] == ["fish"]
@@ -61,7 +65,8 @@ def test_markdown_report(runner):
     out = result.stdout
     assert out.startswith("# Essay A and Essay B")
     assert "## Contradicted (opposed or changed assessment): 1" in out
-    assert "| The coming summit will break the stalemate. | The summit was fruitless and the stalemate continued. | Hope in A, failure in B. |" in out
+    assert ("| The coming summit will break the stalemate. | The summit was fruitless and the stalemate continued. "
+            "| Hope in A, failure in B. |") in out
 
 
 def test_reversed_order_orients_the_links(runner):
@@ -69,13 +74,15 @@ def test_reversed_order_orients_the_links(runner):
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     same = next(k for k in report["links"] if k["relation"] == "same")
-    assert same["a"]["id"] == "mistrust" and same["b"]["id"] == "trust"
+    assert same["a"]["id"] == "mistrust"
+    assert same["b"]["id"] == "trust"
 
 
-def test_explicit_links_option_and_mismatch(runner, tmp_path):
+def test_explicit_links_option_and_mismatch(runner):
     assert runner.invoke(main, ["compare", str(A), str(B), "--links", str(LINKS)]).exit_code == 0
     result = runner.invoke(main, ["compare", str(A), str(A), "--links", str(LINKS)])
-    assert result.exit_code == 2 and "does not link" in result.output
+    assert result.exit_code == 2
+    assert "does not link" in result.output
 
 
 def test_invalid_links_file_stops_compare(runner):
@@ -90,9 +97,11 @@ def test_no_links_file_means_suggestions_only(runner, tmp_path):
     result = runner.invoke(main, ["compare", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--threshold", "0.2",
                                   "--format", "json"])
     report = json.loads(result.stdout)
-    assert report["links_file"] is None and report["links"] == []
+    assert report["links_file"] is None
+    assert report["links"] == []
     pairs = {(s["a"]["id"], s["b"]["id"]) for s in report["suggestions"]}
-    assert ("trust", "mistrust") in pairs and ("summit-hope", "summit-failed") in pairs
+    assert ("trust", "mistrust") in pairs
+    assert ("summit-hope", "summit-failed") in pairs
     assert not any("weather" in pair or "fish" in pair for pair in pairs)
 
 
@@ -114,10 +123,12 @@ def test_comparison_diagram(runner, tmp_path):
     out = tmp_path / "cmp.svg"
     result = runner.invoke(main, ["compare", str(A), str(B), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    groups = {g.get("id"): g.get("class") for g in ET.parse(out).getroot().iter("{http://www.w3.org/2000/svg}g")}
+    svg = ET.parse(out).getroot()  # noqa: S314 - dot's drawing of argmap's own graph
+    groups = {g.get("id"): g.get("class") for g in svg.iter("{http://www.w3.org/2000/svg}g")}
     assert {c for c in groups.values() if c and c.startswith("edge link")} == {
         "edge link same", "edge link recast", "edge link contradicts", "edge link develops"}
-    assert groups["a-claim-trust"] == "node claim role-premise" and groups["b-claim-mistrust"].startswith("node claim")
+    assert groups["a-claim-trust"] == "node claim role-premise"
+    assert groups["b-claim-mistrust"].startswith("node claim")
     assert groups["a-map-cmp-a"] == groups["b-map-cmp-b"] == "cluster"
 
 
@@ -133,7 +144,7 @@ def test_library_compare():
 def test_bundled_links_cover_all_four_relations(runner):
     report = json.loads(runner.invoke(main, ["compare", str(ESSAY_A), str(ESSAY_B), "--format", "json"]).stdout)
     summary = report["summary"]
-    assert report["links_file"].endswith("maps/links/2019-02-15-zhang-finding-a-solution--2021-peninsula-stalemate.yaml")
+    assert report["links_file"].endswith(f"maps/links/{BUNDLED_LINKS.name}")
     assert all(summary[relation] >= 2 for relation in ("same", "recast", "contradicts", "develops"))
     assert len(report["links"]) >= 40
     assert all(link["note"] for link in report["links"])
@@ -144,7 +155,7 @@ def test_suggester_quality_on_the_bundled_essays_does_not_fall():
     from argmap.checking.pipeline import check_file
     from argmap.comparing.compare import DEFAULT_THRESHOLD, evaluate
 
-    links = check_file(ESSAY_A.parent / "links" / "2019-02-15-zhang-finding-a-solution--2021-peninsula-stalemate.yaml").links
+    links = check_file(BUNDLED_LINKS).links
     result = evaluate(argmap.load(ESSAY_A), argmap.load(ESSAY_B), links, DEFAULT_THRESHOLD)
     assert result.recall >= 0.25
     assert result.precision >= 0.35
@@ -154,7 +165,7 @@ def test_suggester_quality_on_the_bundled_essays_does_not_fall():
 def test_evaluate_option(runner):
     result = runner.invoke(main, ["compare", "--evaluate", str(ESSAY_A), str(ESSAY_B)])
     assert result.exit_code == 0
-    assert re.search(r"^\s+0\.20\s+\d+\s+\d+\s+[\d.]+%\s+[\d.]+%\s+[\d.]+%$", result.stdout, re.M)
+    assert re.search(r"^\s+0\.20\s+\d+\s+\d+\s+[\d.]+%\s+[\d.]+%\s+[\d.]+%$", result.stdout, re.MULTILINE)
 
 
 @pytest.mark.dot
@@ -163,11 +174,13 @@ def test_comparison_html_page_holds_both_maps(runner, tmp_path):
     result = runner.invoke(main, ["compare", str(A), str(B), "-o", str(out), "--linked-only"])
     assert result.exit_code == 0, result.output
     page = out.read_text()
-    data = json.loads(re.search(r'<script type="application/json" id="argmap-data">(.*?)</script>', page, re.S).group(1))
+    data = re.search(r'<script type="application/json" id="argmap-data">(.*?)</script>', page, re.DOTALL).group(1)
+    data = json.loads(data)
     assert data["a-claim-trust"]["text"] == "Mutual trust between the two sides is extremely short."
     assert data["b-claim-mistrust"]["kind"].endswith("cmp-b")
     assert "a-claim-weather" in data  # the panel knows every claim, the diagram draws the linked ones
-    assert 'id="a-claim-weather"' not in page and 'a&#45;claim&#45;weather' not in page
+    assert 'id="a-claim-weather"' not in page
+    assert 'a&#45;claim&#45;weather' not in page
 
 
 def test_generated_maps_compare(tmp_path, runner):

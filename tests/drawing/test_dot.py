@@ -8,16 +8,17 @@ import struct
 from pathlib import Path
 
 import pytest
+from conftest import MAPS, SVG, XLINK, fake_dot, svg_nodes, svg_texts
 
 import argmap
 from argmap.cli import main
-from conftest import MAPS, SVG, XLINK, fake_dot, svg_nodes, svg_texts
 
 NASTY = [
     'He said "no"', "back\\slash", "trailing backslash \\", "\\N \\G \\l \\E \\T \\H \\L \\n \\r",
     '\\"escaped quote\\"', "<b>bold?</b>", '<IMG SRC="/etc/passwd"/>', "<<html label>>", "& &amp; &#65; &lt;",
     "{braces} | [brackets] ; semicolons", '"; x -> y; "', "] ; node [shape=box color=red", "a:b:c -- d:e",
-    "<script>alert(1)</script>", "]]> <!-- comment --> <?xml?>", "简体 繁體 ‘single’ “double” — – … 🙂",
+    "<script>alert(1)</script>", "]]> <!-- comment --> <?xml?>",
+    "简体 繁體 ‘single’ “double” — – … 🙂",  # noqa: RUF001 - look-alike characters on purpose
     "graph digraph node edge strict subgraph", "   leading and trailing   ", "%s %d {0} $HOME `ls`",
 ]
 
@@ -48,7 +49,9 @@ def test_every_nasty_label_reads_back_literally_from_svg(tmp_path, runner):
         assert tooltip.replace("\xa0", " ") == f"{text}\n\u201cquote {text}\u201d"
     # nothing from a map became markup: no images, scripts or links beyond the tooltips' anchors
     svg = out.read_text(encoding="utf-8")
-    assert "<image" not in svg and "<script" not in svg and "xlink:href" not in svg
+    assert "<image" not in svg
+    assert "<script" not in svg
+    assert "xlink:href" not in svg
 
 
 @pytest.mark.dot
@@ -62,13 +65,16 @@ def test_svg_png_pdf_from_real_dot(tmp_path, runner):
     nodes = svg_nodes((tmp_path / "phones.svg").read_bytes())
     claim_ids = {key[len("claim-"):] for key in nodes if key.startswith("claim-")}
     argument_ids = {key[len("argument-"):] for key in nodes if key.startswith("argument-")}
-    assert claim_ids == set(model.claims) and argument_ids == set(model.arguments)
+    assert claim_ids == set(model.claims)
+    assert argument_ids == set(model.arguments)
     assert svg_texts(nodes["claim-ban-phones"]) == ["THESIS \u00b7 Schools", "Schools should ban phones in", "class."]
     png = (tmp_path / "phones.png").read_bytes()
     width, height = struct.unpack(">II", png[16:24])
-    assert width > 800 and height > 200  # a whole diagram, not an empty canvas
+    assert width > 800
+    assert height > 200
     pdf = (tmp_path / "phones.pdf").read_bytes()
-    assert pdf.rstrip().endswith(b"%%EOF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+    assert pdf.rstrip().endswith(b"%%EOF")
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
 
 
 @pytest.mark.dot
@@ -77,19 +83,22 @@ def test_labels_that_would_pass_16_kilobytes_render(tmp_path, runner):
     (about 48 KB), are cut in the label while the tooltip keeps them."""
     text = "\u5b57" * 3990
     path = tmp_path / "long.yaml"
-    path.write_text(f"argmap: 1\nid: long\ntitle: Long\nthesis: t\nclaims:\n  t: {{text: {text}, quote: [{text}, {text}]}}\n",
+    path.write_text(f"argmap: 1\nid: long\ntitle: Long\nthesis: t\n"
+                    f"claims:\n  t: {{text: {text}, quote: [{text}, {text}]}}\n",
                     encoding="utf-8")
     result = runner.invoke(main, ["render", str(path), "--quotes", "-o", str(tmp_path / "long.svg")])
     assert result.exit_code == 0, result.output
     svg = (tmp_path / "long.svg").read_text(encoding="utf-8")
-    assert "\u2026" in svg and svg.count("\u5b57") > 3990 + 2 * 600  # cut labels; the tooltip holds the whole text
+    assert "\u2026" in svg
+    assert svg.count("\u5b57") > 3990 + 2 * 600
 
 
 def test_missing_dot_exits_3_with_install_hint(tmp_path, runner):
     result = runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "-o", str(tmp_path / "x.svg")],
                            env={"ARGMAP_DOT": str(tmp_path / "no-such-dot")})
     assert result.exit_code == 3
-    assert "install Graphviz" in result.output and "apt-get install graphviz" in result.output
+    assert "install Graphviz" in result.output
+    assert "apt-get install graphviz" in result.output
     assert not (tmp_path / "x.svg").exists()
 
 
@@ -97,10 +106,12 @@ def test_dot_failure_shows_stderr_exits_4_and_keeps_old_file(tmp_path, runner):
     out = tmp_path / "x.svg"
     out.write_text("old")
     dot = fake_dot(tmp_path, 'cat >/dev/null; echo "Error: syntax error in line 3" >&2; exit 1')
-    result = runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "-o", str(out)], env={"ARGMAP_DOT": str(dot)})
+    result = runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "-o", str(out)],
+                           env={"ARGMAP_DOT": str(dot)})
     assert result.exit_code == 4
     assert "Error: syntax error in line 3" in result.output
-    assert out.read_text() == "old" and len(list(tmp_path.iterdir())) == 2
+    assert out.read_text() == "old"
+    assert len(list(tmp_path.iterdir())) == 2
 
 
 def test_dot_that_hangs_is_stopped_by_timeout(tmp_path, runner):

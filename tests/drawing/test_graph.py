@@ -9,16 +9,16 @@ import subprocess
 import sys
 
 import pytest
+from conftest import FIXTURES, GOLDEN, MAPS, generated
 
 import argmap
 from argmap.cli import main
 from argmap.drawing.graph import FAST_LAYOUT, RenderOptions, build_graph, dot_source
-from conftest import FIXTURES, GOLDEN, MAPS, generated
 
 TRICKY = FIXTURES / "valid" / "tricky-labels.yaml"
 
 
-@pytest.mark.parametrize("name, path, options", [
+@pytest.mark.parametrize(("name", "path", "options"), [
     ("school-phones", MAPS / "school-phones.yaml", RenderOptions()),
     ("school-phones-all-options", MAPS / "school-phones.yaml",
      RenderOptions(direction="LR", wrap=20, quotes=True, ids=True, legend=True, sections=True)),
@@ -35,7 +35,8 @@ def test_dot_matches_golden_file(name, path, options):
 def test_dot_is_deterministic_across_processes():
     code = "import argmap; from argmap.drawing.graph import dot_source; print(dot_source(argmap.load(%r)))"
     runs = {subprocess.run([sys.executable, "-c", code % str(MAPS / "2021-peninsula-stalemate.yaml")],
-                           capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+                           capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout
             for seed in ("1", "2", "3")}
     assert len(runs) == 1
 
@@ -44,10 +45,12 @@ def test_visual_grammar_in_dot():
     model = argmap.load(MAPS / "school-phones.yaml")
     source = dot_source(model)
     assert "rankdir=BT" in source
-    thesis = re.search(r'"claim\.ban-phones" \[.*?\]', source, re.S).group()
-    assert "penwidth=3" in thesis and "bold" in thesis
-    implicit = re.search(r'"claim\.learning-matters" \[.*?\]', source, re.S).group()
-    assert "dashed" in implicit and "IMPLICIT" in implicit
+    thesis = re.search(r'"claim\.ban-phones" \[.*?\]', source, re.DOTALL).group()
+    assert "penwidth=3" in thesis
+    assert "bold" in thesis
+    implicit = re.search(r'"claim\.learning-matters" \[.*?\]', source, re.DOTALL).group()
+    assert "dashed" in implicit
+    assert "IMPLICIT" in implicit
     # linked premises meet in one inference node; convergent arguments have one each
     assert source.count('-> "argument.distraction-argument" [arrowhead=none class=premise') == 3
     assert source.count('-> "claim.ban-phones" [') >= 2
@@ -55,16 +58,19 @@ def test_visual_grammar_in_dot():
     undercut = re.search(r'"claim\.many-distractions" -> "argument\.distraction-argument" \[.*?\]', source).group()
     rebut = re.search(r'"claim\.emergencies" -> "claim\.ban-phones" \[.*?\]', source).group()
     for attack in (undercut, rebut):
-        assert "style=dashed" in attack and "arrowhead=tee" in attack and "#D55E00" in attack
+        assert "style=dashed" in attack
+        assert "arrowhead=tee" in attack
+        assert "#D55E00" in attack
     support = re.search(r'"argument\.distraction-argument" -> "claim\.ban-phones" \[.*?\]', source).group()
-    assert "dashed" not in support and "#0072B2" in support
+    assert "dashed" not in support
+    assert "#0072B2" in support
     assert "Schools, Parents" in source  # actors shown
 
 
 def test_focus_keeps_the_neighbourhood_only():
     model = argmap.load(MAPS / "school-phones.yaml")
     source = dot_source(model, RenderOptions(focus="phones-distract", depth=1))
-    nodes = set(re.findall(r'^\s*"(claim\.[^"]+|argument\.[^"]+)" \[', source, re.M))
+    nodes = set(re.findall(r'^\s*"(claim\.[^"]+|argument\.[^"]+)" \[', source, re.MULTILINE))
     # one step: the claims that share an argument with it, the claim undercutting that argument, and the
     # arguments between them
     assert nodes == {"claim.phones-distract", "argument.distraction-argument", "claim.ban-phones",
@@ -72,18 +78,19 @@ def test_focus_keeps_the_neighbourhood_only():
                      "claim.attention-lost", "claim.many-distractions"}
     # focusing an argument starts from its claims; no inference is left without its conclusion
     around = dot_source(model, RenderOptions(focus="attention-evidence", depth=1))
-    kept = set(re.findall(r'^\s*"(argument\.[^"]+)" \[', around, re.M))
+    kept = set(re.findall(r'^\s*"(argument\.[^"]+)" \[', around, re.MULTILINE))
     for argument in kept:
         conclusion = model.arguments[argument.split(".", 1)[1]].conclusion
         assert f'"{argument}" -> "claim.{conclusion}"' in around
-    wider = set(re.findall(r'^\s*"(claim\.[^"]+)" \[', dot_source(model, RenderOptions(focus="phones-distract", depth=2)),
-                           re.M))
+    two_steps = dot_source(model, RenderOptions(focus="phones-distract", depth=2))
+    wider = set(re.findall(r'^\s*"(claim\.[^"]+)" \[', two_steps, re.MULTILINE))
     assert {"claim.many-distractions", "claim.emergencies", "claim.ban-is-fair"} <= wider
 
 
 def test_build_graph_is_separate_from_running_dot():
     graph = build_graph(argmap.load(MAPS / "school-phones.yaml"))
-    assert graph.name == "school-phones" and "claim.ban-phones" in graph.source
+    assert graph.name == "school-phones"
+    assert "claim.ban-phones" in graph.source
 
 
 def test_big_maps_get_the_fast_layout_and_small_ones_do_not(tmp_path, runner):
@@ -93,7 +100,8 @@ def test_big_maps_get_the_fast_layout_and_small_ones_do_not(tmp_path, runner):
     auto = runner.invoke(main, ["render", str(big), "-o", "-", "--format", "dot"]).stdout
     assert all(f"{k}={v}" in auto for k, v in FAST_LAYOUT.items()), fast
     plain = runner.invoke(main, ["render", str(big), "-o", "-", "--format", "dot", "--layout", "default"]).stdout
-    assert "mclimit" not in plain and "splines" not in plain
+    assert "mclimit" not in plain
+    assert "splines" not in plain
     small = runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "-o", "-", "--format", "dot"]).stdout
     assert "mclimit" not in small
     forced = runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "-o", "-", "--format", "dot",
@@ -109,10 +117,13 @@ def test_style_file_sets_colours_headers_and_font(tmp_path, runner):
                                   "--format", "dot"])
     assert result.exit_code == 0, result.output
     source = result.stdout
-    assert 'fontname="DejaVu Sans"' in source and "#0072B2" not in source and "#D55E00" not in source
-    thesis = re.search(r'^\t"claim\.ban-phones" \[.*?\]\n', source, re.M | re.S).group()
-    assert 'fillcolor="#56B4E9"' in thesis and "MAIN CLAIM" in thesis
-    premise = re.search(r'^\t"claim\.phones-distract" \[.*?\]\n', source, re.M | re.S).group()
+    assert 'fontname="DejaVu Sans"' in source
+    assert "#0072B2" not in source
+    assert "#D55E00" not in source
+    thesis = re.search(r'^\t"claim\.ban-phones" \[.*?\]\n', source, re.MULTILINE | re.DOTALL).group()
+    assert 'fillcolor="#56B4E9"' in thesis
+    assert "MAIN CLAIM" in thesis
+    premise = re.search(r'^\t"claim\.phones-distract" \[.*?\]\n', source, re.MULTILINE | re.DOTALL).group()
     assert 'fillcolor="#FFFFFF"' in premise  # what the style leaves out keeps its default
 
 
@@ -121,8 +132,10 @@ def test_bad_style_file_is_reported_at_its_lines_and_nothing_is_written(tmp_path
     style.write_text('support: red\nroles:\n  thesis: {fil: "#000000"}\n')
     out = tmp_path / "x.svg"
     result = runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "--style", str(style), "-o", str(out)])
-    assert result.exit_code == 1 and not out.exists()
-    assert f"{style}:1:10: error: support is the text 'red'" in result.stderr and "#RRGGBB" in result.stderr
+    assert result.exit_code == 1
+    assert not out.exists()
+    assert f"{style}:1:10: error: support is the text 'red'" in result.stderr
+    assert "#RRGGBB" in result.stderr
     assert f"{style}:3:12: error: unknown property 'fil' in roles.thesis" in result.stderr
     assert "did you mean 'fill'?" in result.stderr
 
@@ -171,12 +184,12 @@ def _dot_statements(source: str) -> list[tuple[tuple[str, ...], dict[str, str]]]
     tokens = list(_dot_tokens(source))
     index = 0
     while index < len(tokens):
-        token = tokens[index]
-        if token in ("{", "}", ";"):
+        word = tokens[index]
+        if word in ("{", "}", ";"):
             if subject:
                 statements.append((tuple(subject), {}))
             subject = []
-        elif token == "[":
+        elif word == "[":
             attributes: dict[str, str] = {}
             index += 1
             while tokens[index] != "]":
@@ -191,7 +204,7 @@ def _dot_statements(source: str) -> list[tuple[tuple[str, ...], dict[str, str]]]
             statements.append((tuple(subject), attributes))
             subject = []
         else:
-            subject.append(token[1:-1] if token.startswith('"') else token)
+            subject.append(word[1:-1] if word.startswith('"') else word)
         index += 1
     return statements
 
@@ -214,17 +227,20 @@ def test_nothing_in_a_map_adds_dot_attributes_or_html(options):
     edges = [attributes for subject, attributes in statements if len(subject) == 3 and subject[1] == "->"]
     others = [subject for subject, _ in statements if subject not in {(n,) for n in nodes} and "->" not in subject]
     assert set(nodes) == {f"claim.{c}" for c in model.claims} | {f"argument.{a}" for a in model.arguments}
-    assert len(nodes) == 5 and sum(len(s) == 1 and s[0] in nodes for s, _ in statements) == 5  # each node once
+    assert len(nodes) == 5
+    assert sum(len(s) == 1 and s[0] in nodes for s, _ in statements) == 5
     premises = sum(len(a.premises) for a in model.arguments.values())
     assert len(edges) == premises + len(model.arguments) + len(model.objections)
     assert sorted(others) == sorted([("digraph", "tricky"), ("graph",), ("node",), ("edge",)]
                                     + ([("subgraph", "cluster_section_node"), ("graph",)] if options.sections else []))
     for name, attributes in nodes.items():
         assert set(attributes) <= NODE_ATTRIBUTES, name
-        assert attributes["label"].startswith("<") and "<IMG" not in attributes["label"]
+        assert attributes["label"].startswith("<")
+        assert "<IMG" not in attributes["label"]
         assert attributes["tooltip"].startswith('"')
     for attributes in edges:
         assert set(attributes) <= EDGE_ATTRIBUTES
     labels = re.findall(r"label=<(.*?)> ", source)
-    assert labels and not any("<IMG" in label for label in labels)
+    assert labels
+    assert not any("<IMG" in label for label in labels)
     assert "&lt;IMG SRC" in source

@@ -4,13 +4,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import FIXTURES, MAPS
 
 import argmap
 from argmap.cli import main
 from argmap.formats import aif
-from conftest import FIXTURES, MAPS
 
-ALL_MAPS = sorted(MAPS.glob("*.yaml")) + [FIXTURES / "valid" / "tricky-labels.yaml"]
+ALL_MAPS = [*sorted(MAPS.glob("*.yaml")), FIXTURES / "valid" / "tricky-labels.yaml"]
 
 
 def _write_and_load(runner, tmp_path, args, name="back.yaml"):
@@ -26,7 +26,9 @@ def test_aif_round_trip_keeps_claims_arguments_and_relations(path, tmp_path, run
     exported = tmp_path / "map.json"
     assert runner.invoke(main, ["export", str(path), "--to", "aif", "-o", str(exported)]).exit_code == 0
     back, result = _write_and_load(runner, tmp_path, ["import", str(exported)])
-    assert back.id == model.id and back.title == model.title and back.thesis == model.thesis
+    assert back.id == model.id
+    assert back.title == model.title
+    assert back.thesis == model.thesis
     assert {c.id: c.text for c in back.claims.values()} == {c.id: c.text for c in model.claims.values()}
     assert {a.id: (a.conclusion, a.premises, a.scheme) for a in back.arguments.values()} == {
         a.id: (a.conclusion, a.premises, a.scheme) for a in model.arguments.values()}
@@ -44,7 +46,8 @@ def test_aif_export_shape():
     assert sum(t == "RA" for t in types.values()) == len(model.arguments)
     assert sum(t == "CA" for t in types.values()) == len(model.objections)
     for node in document["nodes"]:
-        assert set(node) >= {"nodeID", "text", "type", "timestamp"} and len(node["timestamp"]) == 19
+        assert set(node) >= {"nodeID", "text", "type", "timestamp"}
+        assert len(node["timestamp"]) == 19
     for edge in document["edges"]:  # I -> RA -> I, I -> CA -> I or RA
         pair = (types[edge["fromID"]], types[edge["toID"]])
         assert pair in {("I", "RA"), ("RA", "I"), ("I", "CA"), ("CA", "I"), ("CA", "RA")}
@@ -53,7 +56,7 @@ def test_aif_export_shape():
     assert types[undercut.target] == "RA"
 
 
-@pytest.mark.parametrize("name, claims, arguments, objections, warnings", [
+@pytest.mark.parametrize(("name", "claims", "arguments", "objections", "warnings"), [
     ("minimal.json", 3, 1, 1, ["3 claims have no quote"]),
     ("tab-indented.json", 3, 1, 1, []),
     ("xaif-dialogue.json", 4, 1, 2, ["3 nodes of type L (dialogue) skipped", "1 node of type TA (dialogue) skipped",
@@ -82,7 +85,9 @@ def test_import_of_something_else_is_a_clear_error(runner, tmp_path):
     junk = tmp_path / "junk.json"
     junk.write_text('{"hello": "world"}')
     result = runner.invoke(main, ["import", str(junk), "--from", "aif"])
-    assert result.exit_code == 1 and "not AIF" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 1
+    assert "not AIF" in result.output
+    assert "Traceback" not in result.output
 
 
 def test_import_keeps_texts_that_look_like_numbers(tmp_path, runner):
@@ -95,4 +100,5 @@ def test_import_keeps_texts_that_look_like_numbers(tmp_path, runner):
     result = runner.invoke(main, ["import", str(source), "-o", str(tmp_path / "n.yaml"), "--title", "2e3"])
     assert result.exit_code == 0, result.output
     model = argmap.load(tmp_path / "n.yaml")
-    assert model.title == "2e3" and {c.text for c in model.claims.values()} == {"1e5", "0o17"}
+    assert model.title == "2e3"
+    assert {c.text for c in model.claims.values()} == {"1e5", "0o17"}

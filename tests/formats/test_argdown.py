@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import FIXTURES, MAPS, MINIMAL, generated, write
 
 import argmap
 from argmap.cli import main
 from argmap.formats import argdown, jsonmodel
-from conftest import FIXTURES, MAPS, generated, write
 
-ALL_MAPS = sorted(MAPS.glob("*.yaml")) + [FIXTURES / "valid" / "tricky-labels.yaml"]
+ALL_MAPS = [*sorted(MAPS.glob("*.yaml")), FIXTURES / "valid" / "tricky-labels.yaml"]
 
 
 def _unordered(model) -> dict:
@@ -26,8 +26,9 @@ def _write_and_load(runner, tmp_path, args, name="back.yaml"):
     return argmap.load(out), result
 
 
+@pytest.mark.node
 @pytest.mark.parametrize("path", ALL_MAPS, ids=lambda p: p.stem)
-def test_argdown_export_parses_with_the_reference_parser(argdown_parser, path):
+def test_argdown_export_parses_with_the_reference_parser(path):
     model = argmap.load(path)
     parsed = argdown.parse(argdown.dump(model))
     assert set(parsed["statements"]) == set(model.claims)
@@ -43,18 +44,22 @@ def test_argdown_export_parses_with_the_reference_parser(argdown_parser, path):
         assert " ".join(claim.text.split()) in text
 
 
+@pytest.mark.node
 @pytest.mark.parametrize("path", ALL_MAPS, ids=lambda p: p.stem)
-def test_argdown_round_trip_is_lossless(argdown_parser, path, tmp_path, runner):
+def test_argdown_round_trip_is_lossless(path, tmp_path, runner):
     source = tmp_path / "map.argdown"
     assert runner.invoke(main, ["export", str(path), "--to", "argdown", "-o", str(source)]).exit_code == 0
     back, result = _write_and_load(runner, tmp_path, ["import", str(source)])
     assert _unordered(back) == _unordered(argmap.load(path))
-    assert "warning:" not in result.stderr and "0 warnings" in result.stderr
+    assert "warning:" not in result.stderr
+    assert "0 warnings" in result.stderr
 
 
-def test_argdown_import_of_a_hand_written_file(argdown_parser, runner, tmp_path):
+@pytest.mark.node
+def test_argdown_import_of_a_hand_written_file(runner, tmp_path):
     model, result = _write_and_load(runner, tmp_path, ["import", str(FIXTURES / "argdown" / "relations.argdown")])
-    assert model.title == "Phones at school" and model.thesis == "Ban"
+    assert model.title == "Phones at school"
+    assert model.thesis == "Ban"
     assert {a.id: (a.premises, a.conclusion) for a in model.arguments.values()} == {
         "Fairness-step-1": (("Alike", "fair-rules"), "Fair"), "Fairness": (("Fair",), "Ban"),
         "Distraction-supports-Ban": (("Distraction",), "Ban")}
@@ -63,22 +68,22 @@ def test_argdown_import_of_a_hand_written_file(argdown_parser, runner, tmp_path)
         ("Office", "Emergency", "rebut"), ("Emergency", "Ban", "rebut"), ("Enforce", "Fairness", "undercut"),
         ("Always", "Never", "rebut"), ("Never", "Always", "rebut")}
     assert model.claims["Enforce"].tags == ("objection",)
-    assert "2 inference steps" in result.stderr and "became two rebuttals" in result.stderr
+    assert "2 inference steps" in result.stderr
+    assert "became two rebuttals" in result.stderr
 
 
-def test_argdown_syntax_error_is_reported_without_traceback(argdown_parser, runner, tmp_path):
+@pytest.mark.node
+def test_argdown_syntax_error_is_reported_without_traceback(runner, tmp_path):
     bad = tmp_path / "bad.argdown"
     bad.write_text("[A]: text {a: 1} #tag\n")
     result = runner.invoke(main, ["import", str(bad), "-o", str(tmp_path / "out.yaml")])
-    assert result.exit_code == 1 and "Argdown's parser refused" in result.output
+    assert result.exit_code == 1
+    assert "Argdown's parser refused" in result.output
     assert not (tmp_path / "out.yaml").exists()
 
 
-MINIMAL = "argmap: 1\nid: m\ntitle: T\nthesis: t\nclaims:\n  t: {text: T, quote: secret}\n  p: {text: P, implicit: true}\n" \
-          "arguments:\n  a: {conclusion: t, premises: [p]}\n"
-
-
-def test_argdown_export_of_tags_and_actors_with_parentheses(argdown_parser, tmp_path, runner):
+@pytest.mark.node
+def test_argdown_export_of_tags_and_actors_with_parentheses(tmp_path, runner):
     body = MINIMAL.replace("title: T\n", "title: T\nactors: {us: {name: United States (US)}}\n").replace(
         "t: {text: T, quote: secret}", "t: {text: T, quote: secret, tags: [\"x)y\"], actor: us}")
     path = write(tmp_path, "m.yaml", body)
@@ -87,7 +92,9 @@ def test_argdown_export_of_tags_and_actors_with_parentheses(argdown_parser, tmp_
     result = runner.invoke(main, ["import", str(exported), "-o", str(tmp_path / "back.yaml")])
     assert result.exit_code == 0, result.output
     back = argmap.load(tmp_path / "back.yaml")
-    assert back.claims["t"].text == "T" and back.claims["t"].tags == ("x)y",) and back.claims["t"].actors == ("us",)
+    assert back.claims["t"].text == "T"
+    assert back.claims["t"].tags == ("x)y",)
+    assert back.claims["t"].actors == ("us",)
 
 
 @pytest.fixture
@@ -111,7 +118,8 @@ def generated_map(tmp_path):
     return path
 
 
-def test_round_trips_of_a_generated_map_with_every_feature(argdown_parser, generated_map, tmp_path, runner):
+@pytest.mark.node
+def test_round_trips_of_a_generated_map_with_every_feature(generated_map, tmp_path, runner):
     model = argmap.load(generated_map)
     for target in ("argdown", "aif"):
         exported = tmp_path / f"export.{target}"
@@ -121,6 +129,7 @@ def test_round_trips_of_a_generated_map_with_every_feature(argdown_parser, gener
             assert _unordered(back) == _unordered(model)
         else:
             assert {c.id: c.text for c in back.claims.values()} == {c.id: c.text for c in model.claims.values()}
-            assert {a.id: a.premises for a in back.arguments.values()} == {a.id: a.premises for a in model.arguments.values()}
+            assert ({a.id: a.premises for a in back.arguments.values()}
+                    == {a.id: a.premises for a in model.arguments.values()})
             assert {(o.claim, o.target, o.kind) for o in back.objections.values()} == {
                 (o.claim, o.target, o.kind) for o in model.objections.values()}

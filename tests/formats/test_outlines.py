@@ -6,19 +6,20 @@ import json
 
 import jsonschema
 import pytest
+from conftest import FIXTURES, MAPS, ROOT
 
 import argmap
 from argmap.cli import main
 from argmap.formats import markdown
-from conftest import FIXTURES, MAPS, ROOT
 
-ALL_MAPS = sorted(MAPS.glob("*.yaml")) + [FIXTURES / "valid" / "tricky-labels.yaml"]
+ALL_MAPS = [*sorted(MAPS.glob("*.yaml")), FIXTURES / "valid" / "tricky-labels.yaml"]
 
 
 def test_markdown_outline():
     text = markdown.dump(argmap.load(MAPS / "school-phones.yaml"))
     assert text.startswith("# Should Schools Ban Phones?\n")
-    assert "- **Schools should ban phones in class.** _(thesis, Schools)_\n  > Schools should ban phones in class." in text
+    assert ("- **Schools should ban phones in class.** _(thesis, Schools)_\n"
+            "  > Schools should ban phones in class.") in text
     assert "  - Because (consequences), together, `distraction-argument`:" in text
     assert "**Schools should not allow what lowers learning in class.** _(premise, implicit)_" in text
     assert "Objection to this inference: **Students are distracted by many things" in text
@@ -36,4 +37,5 @@ def test_json_export_matches_its_published_schema(path, runner):
 
 def test_export_of_invalid_map_fails_cleanly(runner):
     result = runner.invoke(main, ["export", str(FIXTURES / "invalid" / "bad-role.yaml"), "--to", "aif"])
-    assert result.exit_code == 1 and "schema-enum" in result.stderr
+    assert result.exit_code == 1
+    assert "schema-enum" in result.stderr
