@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from .api import (
     Imported,
     compare,
-    coverage,
     draft,
     export,
     find_quote,
@@ -19,6 +18,7 @@ from .api import (
     load_links,
     load_style,
     loads,
+    measure_coverage,
     render,
     render_comparison,
     validate,
@@ -58,7 +58,7 @@ __version__ = "0.1.0"
 __all__ = [
     # jobs
     "load", "loads", "validate", "validate_text", "load_links", "load_style", "render", "render_comparison",
-    "compare", "export", "import_map", "coverage", "find_quote", "draft",
+    "compare", "export", "import_map", "measure_coverage", "find_quote", "draft",
     # values
     "ArgumentMap", "Claim", "Argument", "Objection", "Tension", "Source", "Section", "Actor", "Problem", "LinkSet",
     "Link", "Comparison", "Pair", "Coverage", "Imported", "RenderOptions", "Style", "Found", "Draft",

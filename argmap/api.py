@@ -31,7 +31,7 @@ PathLike = str | os.PathLike[str]
 Sources = PathLike | Iterable[PathLike] | None  # one sources folder, several, or None: none (see default_sources)
 
 __all__ = ["load", "loads", "validate", "validate_text", "load_links", "load_style", "render", "compare",
-           "render_comparison", "export", "import_map", "Imported", "coverage", "find_quote", "draft"]
+           "render_comparison", "export", "import_map", "Imported", "measure_coverage", "find_quote", "draft"]
 
 
 def _folders(sources: Sources) -> list[Path]:
@@ -227,7 +227,7 @@ def _drop_control_characters(imported: Importer) -> None:
         imported.warn(f"{changed} text{'s' * (changed != 1)} held control characters, each replaced by a space")
 
 
-def coverage(model: ArgumentMap, sources: Sources = None) -> Coverage:
+def measure_coverage(model: ArgumentMap, sources: Sources = None) -> Coverage:
     """Which sentences of the map's source its quotes carry; raises SourceNotFound."""
     from .coverage import measure
 

@@ -61,6 +61,10 @@ def render_command(paths, output, output_format, timeout, sources, style_file, w
     many = len(files) > 1 or any(Path(p).is_dir() for p in paths)
     if many and output == "-":
         raise UsageError("-o - (stdout) takes one map, not several")
+    if serve and not watch:
+        raise UsageError("--serve goes with --watch")
+    if watch and (many or output == "-"):  # said before any folder is made for the output
+        raise UsageError("--watch takes one map and an output file (-o FILE)")
     fmt = format_for(None if many else output, output_format)
     targets: list[Path | None]  # None: stdout
     if many:

@@ -169,4 +169,4 @@ def test_drafts_of_any_stretch_of_text_are_valid_and_whole(tmp_path, essays, see
         made = argmap.draft(piece.encode("utf-8"), "s.txt")
         (folder / "m.yaml").write_text(made.yaml, encoding="utf-8")
         model = argmap.load(folder / "m.yaml", sources=folder)  # raises InvalidMap on any error
-        assert argmap.coverage(model, sources=folder).share == 1.0, piece
+        assert argmap.measure_coverage(model, sources=folder).share == 1.0, piece

@@ -9,7 +9,6 @@ import yaml
 
 from argmap.cli import main
 from conftest import FIXTURES
-from test_html_page import browser  # noqa: F401 - the fixture
 
 A, B = FIXTURES / "compare" / "a.yaml", FIXTURES / "compare" / "b.yaml"
 

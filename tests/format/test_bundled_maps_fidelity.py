@@ -17,7 +17,7 @@ LINKS = MAPS / "links" / "2019-02-15-zhang-finding-a-solution--2021-peninsula-st
 def test_the_bundled_maps_pass_every_fidelity_check(essays):
     assert argmap.validate(MAPS, sources=essays) == []
     for path in (ZHANG, STALEMATE):
-        assert argmap.coverage(argmap.load(path, sources=essays), sources=essays).share == 1.0
+        assert argmap.measure_coverage(argmap.load(path, sources=essays), sources=essays).share == 1.0
 
 
 def _follows(model, argument_id: str, *premises: str) -> bool:

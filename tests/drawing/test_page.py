@@ -1,32 +1,10 @@
-"""The HTML page in a real browser (Debian's chromium, driven by Playwright): clicking a node shows its quote."""
+"""The HTML page (argmap.drawing.page) in a real browser, Debian's chromium driven by Playwright (the `browser`
+fixture): clicking a node shows its text, quotes and place."""
 from __future__ import annotations
 
-import shutil
-
-import pytest
+from conftest import MAPS
 
 from argmap.cli import main
-from conftest import IN_CI, MAPS
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture
-def browser(needs_dot):
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        chromium = None
-    if chromium is None:
-        if IN_CI:
-            pytest.fail("chromium and playwright are needed in CI: ./quickstart.sh test installs them")
-        pytest.skip("chromium or playwright is not installed")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def _open(browser, path):
@@ -44,11 +22,13 @@ def test_clicking_a_node_shows_its_text_quote_and_place(browser, tmp_path, runne
     page, requests = _open(browser, out)
     page.click("#claim-office-phone")
     panel = page.locator("#panel")
-    assert panel.locator("h1").inner_text() == "The school office has a telephone through which parents can reach their children."
+    assert panel.locator("h1").inner_text() == ("The school office has a telephone through which parents can reach "
+                                                "their children.")
     assert panel.locator("blockquote").all_inner_texts() == ["\u201cthe school office has a telephone\u201d",
                                                              "\u201cparents can reach their children through it\u201d"]
     details = panel.inner_text()
-    assert "Actor: Schools, Parents" in details and "Section: Replies to objections" in details
+    assert "Actor: Schools, Parents" in details
+    assert "Section: Replies to objections" in details
     assert "Source: school-phones.txt, line 7" in details  # the source lies beside the map
     # a click pins the panel: hovering another node does not replace it
     page.hover("#claim-ban-phones")
@@ -60,11 +40,13 @@ def test_hover_shows_an_argument_and_the_page_is_self_contained(browser, tmp_pat
     out = tmp_path / "phones.html"
     assert runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "-o", str(out)]).exit_code == 0
     html = out.read_text(encoding="utf-8")
-    assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
+    assert "http://" not in html.replace("http://www.w3.org", "")
+    assert "https://" not in html
     page, _ = _open(browser, out)
     page.hover("#argument-distraction-argument")
     text = page.locator("#panel").inner_text()
-    assert "argument (consequences)" in text.lower() and "Conclusion: Schools should ban phones in class." in text
+    assert "argument (consequences)" in text.lower()
+    assert "Conclusion: Schools should ban phones in class." in text
 
 
 def test_essay_page_shows_where_a_quote_stands_in_the_essay(browser, tmp_path, runner, essays):

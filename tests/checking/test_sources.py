@@ -1,16 +1,18 @@
-"""Quotes against their source texts: verbatim up to whitespace, quote marks and dashes; drift shows the nearest passage."""
+"""Quotes against their source texts (argmap.checking.sources): verbatim up to whitespace, quote marks and dashes;
+drift shows the nearest passage."""
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 
 import pytest
+from conftest import MAPS, MINIMAL, write
 
 import argmap
-from argmap.cli import main
 from argmap.checking.sources import fold, read_source
-from conftest import MAPS, write
+from argmap.cli import main
 
 SOURCE = "He said: \u201cPeace \u2014 not war.\u201d\nIt\u2019s   the only\n  choice. Peacetime differs.\n"
 MAP = """argmap: 1
@@ -55,8 +57,10 @@ def test_drifted_quote_shows_closest_passage(tmp_path, runner):
     path, sources = _setup(tmp_path, "It is the only choice")
     result = runner.invoke(main, ["validate", "--sources", str(sources), str(path)])
     assert result.exit_code == 1
-    assert "m.yaml:9:23: error: the quote is not verbatim in src.txt: 'It is the only choice' [quote-not-found]" in result.stdout
-    assert "hint: closest passage" in result.stdout and "It's the only choice" in result.stdout
+    assert ("m.yaml:9:23: error: the quote is not verbatim in src.txt: 'It is the only choice' [quote-not-found]"
+            in result.stdout)
+    assert "hint: closest passage" in result.stdout
+    assert "It's the only choice" in result.stdout
 
 
 def test_changed_source_fails_the_hash(tmp_path):
@@ -65,7 +69,7 @@ def test_changed_source_fails_the_hash(tmp_path):
 
 
 def test_missing_source_is_an_error_only_when_sources_are_named(tmp_path):
-    path, sources = _setup(tmp_path, "Peace - not war")
+    path, _sources = _setup(tmp_path, "Peace - not war")
     empty = tmp_path / "empty"
     empty.mkdir()
     assert [p.code for p in argmap.validate(path, sources=empty)] == ["source-missing"]
@@ -81,7 +85,8 @@ def test_source_beside_the_map_is_checked(tmp_path):
 def test_sources_from_environment(tmp_path, runner):
     path, sources = _setup(tmp_path, "no such words")
     result = runner.invoke(main, ["validate", str(path)], env={"ARGMAP_SOURCES": str(sources)})
-    assert result.exit_code == 1 and "quote-not-found" in result.stdout
+    assert result.exit_code == 1
+    assert "quote-not-found" in result.stdout
 
 
 def test_fold_and_offsets_map_back_to_the_original(tmp_path):
@@ -91,6 +96,39 @@ def test_fold_and_offsets_map_back_to_the_original(tmp_path):
     assert text.text[start:end] == "It\u2019s   the only\n  choice"
     assert text.line_of(start) == 2
     assert fold(" a\u2013b \n c ") == "a-b c"
+
+
+def test_a_changed_source_is_read_again(tmp_path):
+    source = tmp_path / "s.txt"
+    source.write_text("first text")
+    assert read_source(source).text == "first text"
+    source.write_text("second, longer text")
+    assert read_source(source).text == "second, longer text"
+
+
+def test_a_symlinked_source_outside_its_folder_is_not_read(tmp_path, runner):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("MY_SECRET_TOKEN=abc123 and the secret passage")
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    (folder / "essay.txt").symlink_to(outside)
+    path = write(folder, "m.yaml", MINIMAL.replace("title: T", "title: T\nsource: {file: essay.txt}"))
+    coverage = runner.invoke(main, ["coverage", str(path)])
+    assert coverage.exit_code == 1
+    assert "MY_SECRET_TOKEN" not in coverage.output
+    validate = runner.invoke(main, ["validate", "--sources", str(folder), str(path)])
+    assert "source-missing" in validate.output
+    assert "MY_SECRET_TOKEN" not in validate.output
+
+
+def test_closest_passage_in_a_large_source(tmp_path):
+    filler = " ".join(f"word{i % 997} other{i % 991}" for i in range(60000))
+    source = tmp_path / "big.txt"
+    source.write_text(filler + " The council should build a protected bike lane on Elm Street. " + filler)
+    passage, ratio = read_source(source).closest("The council should build a protected bike lane on Elm Road")
+    assert passage.startswith("The council should build a protected bike lane on Elm")
+    assert ratio > 0.9
+    assert os.path.getsize(source) > 1_000_000
 
 
 def test_bundled_essay_maps_quote_their_essays_verbatim(essays, runner):
