@@ -11,8 +11,8 @@ from .api import (Imported, compare, coverage, export, import_map, load, load_li
                   render_comparison, validate, validate_text)
 from .checking.links import Link, LinkSet
 from .coverage import Coverage
-from .errors import (ArgmapError, CannotWrite, DotError, DotFailed, DotNotFound, ImportFailed, InvalidMap, NoMapFiles,
-                     OutputIsInput, SourceNotFound, UnknownId, UsageError, WrongKind)
+from .errors import (ArgmapError, CannotWrite, DotError, DotFailed, DotNotFound, DrawingWarning, ImportFailed, InvalidMap,
+                     NoMapFiles, OutputIsInput, SourceNotFound, UnknownId, UsageError, WrongKind)
 from .model import Actor, Argument, ArgumentMap, Claim, Objection, Section, Source
 from .problems import Problem
 
@@ -33,7 +33,7 @@ __all__ = [
     "Comparison", "Pair", "Coverage", "Imported", "RenderOptions", "Style",
     # errors
     "ArgmapError", "UsageError", "InvalidMap", "WrongKind", "NoMapFiles", "UnknownId", "OutputIsInput", "CannotWrite",
-    "SourceNotFound", "ImportFailed", "DotError", "DotNotFound", "DotFailed",
+    "SourceNotFound", "ImportFailed", "DotError", "DotNotFound", "DotFailed", "DrawingWarning",
 ]
 
 

@@ -82,4 +82,6 @@ def _draw(comparison, path: Path, timeout: float, linked_only: bool, inputs) -> 
     from ..output import refuse_overwriting_inputs, write_output
 
     refuse_overwriting_inputs(path, inputs)
-    write_output(path, render_comparison(comparison, format_for(path), linked_only, timeout), inputs)
+    data = render_comparison(comparison, format_for(path), linked_only, timeout,
+                             warn=lambda message: click.echo(f"{path}: warning: {message}", err=True))
+    write_output(path, data, inputs)

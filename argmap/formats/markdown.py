@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..model import ArgumentMap
+from .outline import Entry, outline
 
 
 def _quote(lines: list[str], quotes, indent: str) -> None:
@@ -17,45 +18,32 @@ def dump(model: ArgumentMap) -> str:
         lines += [", ".join(facts), ""]
     if model.description:
         lines += [" ".join(model.description.split()), ""]
-    done: set[str] = set()
-
-    def outline(claim_id: str, prefix: str = "", depth: int = 0) -> None:
-        """Depth first, with a stack of its own: the deepest chain of reasons is as long as the map."""
-        stack: list[tuple] = [("claim", claim_id, prefix, depth)]
-        while stack:
-            kind, *item = stack.pop()
-            if kind == "line":
-                lines.append(item[0])
-                continue
-            current, lead, level = item
-            claim = model.claims[current]
-            indent = "  " * level
-            marks = [claim.role] + (["implicit"] if claim.implicit else [])
-            marks += [model.actors[a].name for a in claim.actors]
-            lines.append(f"{indent}- {lead}**{claim.text}** _({', '.join(marks)})_")
-            _quote(lines, claim.quotes, indent + "  ")
-            if current in done:
-                if model.arguments_for(current) or model.objections_to(current):
-                    lines.append(f"{indent}  - (its reasons are given above)")
-                continue
-            done.add(current)
-            todo: list[tuple] = []
-            for argument in model.arguments_for(current):
-                scheme = f" ({argument.scheme.replace('-', ' ')})" if argument.scheme else ""
-                together = "together, " if len(argument.premises) > 1 else ""
-                todo.append(("line", f"{indent}  - Because{scheme}, {together}`{argument.id}`:"))
-                todo += [("claim", premise, "", level + 2) for premise in argument.premises]
-                todo += [("claim", o.claim, "Objection to this inference: ", level + 2)
-                         for o in model.objections_to(argument.id)]
-            todo += [("claim", o.claim, "Objection: ", level + 1) for o in model.objections_to(current)]
-            stack.extend(reversed(todo))
-
+    main, rest = outline(model)
     lines += ["## Thesis", ""]
-    outline(model.thesis)
-    rest = [c for c in model.claims if c not in done]
+    _write(lines, model, main)
     if rest:
         lines += ["", "## Claims not reached from the thesis", ""]
-        for claim_id in rest:
-            if claim_id not in done:
-                outline(claim_id)
+        _write(lines, model, rest)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _write(lines: list[str], model: ArgumentMap, roots: list[Entry]) -> None:
+    """The entries as nested bullets, depth first with a stack of its own (the tree can be as deep as the map)."""
+    stack = [(root, 0) for root in reversed(roots)]
+    while stack:
+        entry, level = stack.pop()
+        indent = "  " * level
+        if entry.kind == "repeat":
+            lines.append(f"{indent}- (its reasons are given above)")
+        elif entry.kind == "argument":
+            argument = model.arguments[entry.id]
+            scheme = f" ({argument.scheme.replace('-', ' ')})" if argument.scheme else ""
+            together = "together, " if len(argument.premises) > 1 else ""
+            lines.append(f"{indent}- Because{scheme}, {together}`{argument.id}`:")
+        else:
+            claim = model.claims[entry.id]
+            marks = [claim.role] + (["implicit"] if claim.implicit else [])
+            marks += [model.actors[a].name for a in claim.actors]
+            lines.append(f"{indent}- {entry.lead}**{claim.text}** _({', '.join(marks)})_")
+            _quote(lines, claim.quotes, indent + "  ")
+        stack.extend((child, level + 1) for child in reversed(entry.children))
