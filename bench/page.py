@@ -13,6 +13,7 @@ The goal is <= 1.0 s for the first view and <= 50 ms for hover and search (issue
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import statistics
@@ -117,7 +118,9 @@ def main() -> None:
     table = Table()
     with tempfile.TemporaryDirectory(prefix="argmap-page-") as work:
         found = add_rows(table, Path(work), ARGMAP, args.repeat, args.claims)
-    section = table.markdown(f"## Explorer page\n\nRun with `python bench/page.py` on {time.strftime('%Y-%m-%d')}: a "
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    section = table.markdown(f"## Explorer page\n\nRun with `python bench/page.py` on {time.strftime('%Y-%m-%d')}, with the "
+                             f"machine's load average at {load} on {os.cpu_count()} cores: a "
                              f"generated {args.claims:,}-claim map's page ({found['bytes'] / 1e6:.1f} MB, "
                              f"{found['elements']:,} elements) at 1366x768 in headless chromium; first view: best "
                              f"of {args.repeat} loads; hover: 25 claims, search: 25 queries, each load.")

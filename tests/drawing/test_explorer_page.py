@@ -255,3 +255,13 @@ def test_axe_core_finds_no_violation(pages, open_page, name):
         result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
         violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
         assert violations == [], violations
+
+
+def test_a_big_maps_text_is_added_as_it_comes_into_view(pages, open_page):
+    page, _ = open_page(pages["generated"])
+    assert page.locator("#viewport g.node text").count() == 0  # fitted: no text parsed or drawn yet
+    assert page.get_attribute("#claim-c5", "aria-label")  # but every node has its name
+    page.evaluate("argmapShow('claim-c5')")
+    page.wait_for_function("document.querySelectorAll('#claim-c5 text').length > 1")
+    text = page.evaluate("[...document.querySelectorAll('#claim-c5 text')].map(t => t.textContent).join(' ')")
+    assert " ".join(text.split()) in page.get_attribute("#claim-c5", "aria-label")

@@ -170,7 +170,8 @@ class Diagram:
                 body = _TEXT.sub("", body)
                 self.boxes[key] = _box(body, sx, sy, dx, dy)
                 body = _ROUNDED.sub(_rect, body, count=1)
-            return (f'<g tabindex="{order}" role="button" aria-label="{name}" id="{match.group(1)}" '
+            named = "" if self.lazy else f' aria-label="{name}"'  # a big map's names are set by its script
+            return (f'<g tabindex="{order}" role="button"{named} id="{match.group(1)}" '
                     f'class="node{match.group(2)}">{body}')
 
         self.svg = _NODE.sub(focusable, text)
@@ -271,6 +272,7 @@ def page(title: str, svg: bytes, data: dict, overview: bytes | None = None) -> b
 <div id="viewport" tabindex="0" role="group" aria-label="Diagram of the argument. Drag or use the arrow keys to pan; + and - zoom; 0 fits; Tab moves from claim to claim, Enter opens one." aria-describedby="keys">
 {diagram.svg}
 </div>
+<script>{_asset("fit.js")}</script>
 <p id="keys" class="hint">Drag to pan, wheel or pinch to zoom. Keys: arrows pan, + and &minus; zoom, 0 fits, Tab and Enter open claims, Escape returns here.</p>
 </section>
 <section id="view-overview" class="view" aria-label="Overview of the sections" hidden>{overview_svg}</section>

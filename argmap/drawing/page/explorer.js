@@ -48,11 +48,9 @@
   })();
 
   // ---------------------------------------------------------------- zoom and pan: the viewBox is the camera
-  var base = svg.viewBox.baseVal;
-  var home = { x: base.x, y: base.y, w: base.width, h: base.height };
-  svg.removeAttribute('width');
-  svg.removeAttribute('height');
-  svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
+  var first = (svg.dataset.home || '').split(' ').map(Number), base = svg.viewBox.baseVal;  // fit.js kept it
+  var home = first.length === 4 ? { x: first[0], y: first[1], w: first[2], h: first[3] }
+    : { x: base.x, y: base.y, w: base.width, h: base.height };
   var box = { x: home.x, y: home.y, w: home.w, h: home.h };
   var PT = 96 / 72;  // dot's units are points: at 100% one point is 4/3 of a CSS pixel
 
@@ -588,8 +586,17 @@
 
   // ---------------------------------------------------------------- start: the fitted view, then the rest
   fit();
-  document.body.classList.add('fitted');  // the diagram was hidden until now: the first view is the fitted one
-  requestAnimationFrame(function () { requestAnimationFrame(function () { performance.mark('argmap-fitted'); }); });
+  if (texts) {  // a big map's nodes are named here, by their text, not in the SVG (a smaller file opens faster)
+    setTimeout(function () {
+      viewport.querySelectorAll('g.node[role=button]').forEach(function (n) {
+        var markup = texts[n.id];
+        var name = markup ? markup.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+          .replace(/&#45;/g, '-').replace(/&#160;/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim()
+          : nodes[n.id] ? nodes[n.id].kind + ': ' + nodes[n.id].text : n.id;
+        n.setAttribute('aria-label', name);
+      });
+    }, 0);
+  }
   var initial = decodeURIComponent(location.hash.slice(1));
   if (initial && nodes[initial]) select(initial);
   setTimeout(function () { buildOutline(); buildSource(); document.body.classList.add('ready'); }, 0);
