@@ -57,6 +57,15 @@ class Style:
     def role(self, role: str) -> tuple[str, str]:
         return dict(self.roles)[role]
 
+    def edge(self, kind: str) -> dict[str, str]:
+        """How each kind of edge looks, in one place: support (an inference to its conclusion), premise (a claim
+        to its inference) and attack (an objection). Attack differs from support in colour, line and head."""
+        return {
+            "support": {"color": self.support, "penwidth": "1.6", "arrowhead": "normal"},
+            "premise": {"color": self.support, "penwidth": "1.2", "arrowhead": "none"},
+            "attack": {"color": self.attack, "style": "dashed", "penwidth": "1.6", "arrowhead": "tee"},
+        }[kind]
+
     @classmethod
     def from_data(cls, data: dict) -> "Style":
         """A style from a style file's data that passed schema/style.schema.json."""
@@ -330,21 +339,21 @@ def _add_argument(graph: graphviz.Digraph, box: graphviz.Digraph, argument, opti
         box.node(argument_node(argument.id, side), label="", shape="circle", width="0.14", fixedsize="true",
                  style="filled", fillcolor=options.style.support, **attrs)
     if keep is None or argument.conclusion in keep:
-        graph.edge(argument_node(argument.id, side), claim_node(argument.conclusion, side), color=options.style.support,
-                   penwidth="1.6", arrowhead="normal", id=svg_id("supports", argument.id, side), **{"class": "support"})
+        graph.edge(argument_node(argument.id, side), claim_node(argument.conclusion, side),
+                   id=svg_id("supports", argument.id, side), **options.style.edge("support"), **{"class": "support"})
     for index, premise in enumerate(argument.premises):
         if keep is None or premise in keep:
-            graph.edge(claim_node(premise, side), argument_node(argument.id, side), color=options.style.support,
-                       penwidth="1.2", arrowhead="none", id=svg_id("premise", f"{argument.id}-{index}", side),
+            graph.edge(claim_node(premise, side), argument_node(argument.id, side),
+                       id=svg_id("premise", f"{argument.id}-{index}", side), **options.style.edge("premise"),
                        **{"class": "premise"})
 
 
 def _add_objection(graph: graphviz.Digraph, objection, options: RenderOptions, side: str) -> None:
     target = (argument_node(objection.target, side) if objection.kind == UNDERCUT
               else claim_node(objection.target, side))
-    graph.edge(claim_node(objection.claim, side), target, color=options.style.attack, style="dashed", penwidth="1.6",
-               arrowhead="tee", id=svg_id("objection", objection.id, side),
-               **_tooltip(f"{objection.kind}: {objection.id}", options), **{"class": f"attack {objection.kind}"})
+    graph.edge(claim_node(objection.claim, side), target, id=svg_id("objection", objection.id, side),
+               **options.style.edge("attack"), **_tooltip(f"{objection.kind}: {objection.id}", options),
+               **{"class": f"attack {objection.kind}"})
 
 
 def add_claim(graph: graphviz.Digraph, model: ArgumentMap, claim, options: RenderOptions, side: str = "",

@@ -104,9 +104,8 @@ def build_overview(model: ArgumentMap, options: RenderOptions = RenderOptions())
         graph.edge(f"section.{upper[0].id}", f"section.{lower[0].id}", style="invis", weight="10")
     for (origin, to, kind), count in sorted(flows(model).items()):
         attack = kind == "attack"
-        graph.edge(f"section.{origin}", f"section.{to}", color=style.attack if attack else style.support,
-                   style="dashed" if attack else "solid", arrowhead="tee" if attack else "normal", constraint="false",
-                   penwidth=str(min(1.0 + 0.4 * count, 3.5)),
+        graph.edge(f"section.{origin}", f"section.{to}", **{**style.edge(kind), "constraint": "false",
+                                                             "penwidth": str(min(1.0 + 0.4 * count, 3.5))},
                    tooltip=f"{count} {'attack' if attack else 'support'}{'s' * (count != 1)}",
                    id=f"flow-{origin}-{to}-{kind}", **{"class": kind})
     return graph
