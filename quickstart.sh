@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up argmap in ./.venv (installing Graphviz when it is missing), then run a job:
+# Set up argmap in ./.venv (installing Graphviz when it is missing and this user may), then run a job:
 #   ./quickstart.sh          validate the bundled maps and render them into out/ (the main job)
 #   ./quickstart.sh test     run the whole test suite
 #   ./quickstart.sh bench    run the benchmarks (bench/run.py) and write bench/results.md
@@ -17,28 +17,36 @@ as_root() {
 }
 
 apt_updated=""
-need_debian_packages() {  # need_debian_packages COMMAND PACKAGE...: install the packages unless COMMAND exists
-  local command="$1"; shift
+missing=()
+want_debian_packages() {  # want_debian_packages COMMAND PACKAGE...: install the packages unless COMMAND exists;
+  local command="$1"; shift  # without root, remember what is missing and go on (return 1)
   command -v "$command" >/dev/null 2>&1 && return 0
   if command -v apt-get >/dev/null 2>&1 && as_root true 2>/dev/null; then
     say "installing $* from Debian's packages"
     if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-  else
-    say "argmap needs '$command'. Install it first, e.g.: sudo apt-get install $* (Debian/Ubuntu), brew install $1 (macOS)"
-    exit 1
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null && return 0
+  fi
+  missing+=("'$command' (sudo apt-get install $* on Debian/Ubuntu, brew install ${1%-*} on macOS)")
+  return 1
+}
+
+name_what_is_missing() {
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "set up without root: these are missing, and what needs them is skipped:"
+    for item in "${missing[@]}"; do printf '      %s\n' "$item" >&2; done
   fi
 }
 
 setup() {
   "$python" -c 'import sys; sys.exit(sys.version_info < (3, 10))' || { say "argmap needs Python 3.10 or newer"; exit 1; }
-  need_debian_packages dot graphviz
+  want_debian_packages dot graphviz || true   # only drawing needs it
   if [ ! -x "$venv/bin/python" ]; then
     say "creating $venv"
     if ! "$python" -m venv "$venv" 2>/dev/null; then
       rm -rf "$venv"
-      need_debian_packages __never__ python3-venv
-      "$python" -m venv "$venv"
+      if ! want_debian_packages __never__ python3-venv || ! "$python" -m venv "$venv"; then
+        name_what_is_missing; say "Python's venv module is needed to set argmap up"; exit 1
+      fi
     fi
   fi
   say "installing argmap and its test tools into $venv"
@@ -53,21 +61,28 @@ case "$job" in
     setup
     say "argmap validate --strict ${sources_args[*]:-} maps/"
     "$venv/bin/argmap" validate --strict "${sources_args[@]}" maps/
-    say "argmap render maps/ -o out/ (SVG, and an HTML page to click through)"
-    "$venv/bin/argmap" render maps/ -o out/ --format svg
-    "$venv/bin/argmap" render maps/ -o out/ --format html "${sources_args[@]}"
-    say "done: diagrams in out/"
+    if command -v dot >/dev/null 2>&1; then
+      say "argmap render maps/ -o out/ (SVG, and an HTML page to click through)"
+      "$venv/bin/argmap" render maps/ -o out/ --format svg
+      "$venv/bin/argmap" render maps/ -o out/ --format html "${sources_args[@]}"
+      say "done: diagrams in out/"
+    else
+      say "not drawn: rendering needs Graphviz's dot"
+    fi
+    name_what_is_missing
     ;;
   test)
-    need_debian_packages chromium chromium   # the HTML page is tested in a real browser
-    need_debian_packages npm nodejs npm      # Argdown's reference parser checks the Argdown export
-    stamp=tests/tools/node_modules/.argmap-installed
-    if [ ! -f "$stamp" ] || [ tests/tools/package-lock.json -nt "$stamp" ]; then
-      say "installing Argdown's parser (@argdown/cli) into tests/tools"
-      npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
-      touch "$stamp"
+    want_debian_packages chromium chromium || true   # the HTML page is tested in a real browser
+    if want_debian_packages npm nodejs npm; then     # Argdown's reference parser checks the Argdown export
+      stamp=tests/tools/node_modules/.argmap-installed
+      if [ ! -f "$stamp" ] || [ tests/tools/package-lock.json -nt "$stamp" ]; then
+        say "installing the Node test tools (@argdown/cli and the rest of tests/tools/package.json)"
+        npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
+        touch "$stamp"
+      fi
     fi
     setup
+    name_what_is_missing
     say "python -m pytest"
     status=0
     "$venv/bin/python" -m pytest "${@:2}" || status=$?
@@ -75,7 +90,7 @@ case "$job" in
     exit "$status"
     ;;
   bench)
-    need_debian_packages npm nodejs npm      # the Argdown row runs Argdown's own renderer
+    want_debian_packages npm nodejs npm || true      # the Argdown row runs Argdown's own renderer
     setup
     say "python bench/run.py ${*:2}"
     "$venv/bin/python" bench/run.py "${@:2}"

@@ -3,33 +3,44 @@ from __future__ import annotations
 
 import json
 import os
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence, Union
+from typing import TYPE_CHECKING, Any
 
 from .checking.links import LinkSet
 from .checking.pipeline import check_document, check_file
 from .checking.sources import find_source, quote_lines, read_source, sources_folders
 from .coverage import Coverage
-from .errors import DrawingWarning, ImportFailed, InvalidMap, SourceNotFound, UnknownId, UsageError, WrongKind
+from .errors import DrawingWarning, ImportFailed, InvalidMap, SourceNotFound, UnknownId, UsageError
 from .model import ArgumentMap
 from .problems import Problem, did_you_mean
 from .reading.document import parse_bytes, read_document
 from .reading.files import expand_paths
 
 if TYPE_CHECKING:
-    from .comparing.compare import Comparison
+    from .authoring.draft import Draft
+    from .authoring.quotes import Found
+    from .comparing.compare import Comparison, Progress
+    from .comparing.suggest import Cutoff
     from .drawing.graph import RenderOptions, Style
+    from .formats.importer import Importer
 
-PathLike = Union[str, "os.PathLike[str]"]
-Sources = Union[PathLike, Iterable[PathLike], None]  # one sources folder, several, or None for $ARGMAP_SOURCES
+PathLike = str | os.PathLike[str]
+Sources = PathLike | Iterable[PathLike] | None  # one sources folder, several, or None: none (see default_sources)
 
 __all__ = ["load", "loads", "validate", "validate_text", "load_links", "load_style", "render", "compare",
-           "render_comparison", "export", "import_map", "Imported", "coverage"]
+           "render_comparison", "export", "import_map", "Imported", "measure_coverage", "find_quote", "draft"]
 
 
 def _folders(sources: Sources) -> list[Path]:
-    return [] if sources is None else sources_folders(sources)
+    """The folders named, and no others: $ARGMAP_SOURCES is the command line's default, not the library's."""
+    if sources is None:
+        return []
+    if isinstance(sources, (str, os.PathLike)):
+        return [Path(sources)]
+    return [Path(folder) for folder in sources]
 
 
 def load(path: PathLike, sources: Sources = None) -> ArgumentMap:
@@ -73,11 +84,11 @@ def load_style(path: PathLike) -> Style:
     from .drawing.graph import Style
 
     doc = read_document(path)
-    problems = list(doc.problems)
-    if not problems and not isinstance(doc.data, dict):
-        problems.append(doc.problem((), "schema-type", "a style file holds a mapping (key: value lines)"))
-    if not problems:
-        problems = check(doc, "style")
+    if doc.problems:
+        raise InvalidMap(list(doc.problems))
+    if not isinstance(doc.data, dict):
+        raise InvalidMap([doc.problem((), "schema-type", "a style file holds a mapping (key: value lines)")])
+    problems = check(doc, "style")
     if problems:
         raise InvalidMap(problems)
     return Style.from_data(doc.data)
@@ -90,7 +101,7 @@ def _warn(message: str) -> None:
 
 
 def render(model: ArgumentMap, fmt: str = "svg", options: RenderOptions | None = None,
-           sources: Sources = None, timeout: float = 120.0, warn=None) -> bytes:
+           sources: Sources = None, timeout: float = 120.0, warn: Callable[[str], None] | None = None) -> bytes:
     """The map drawn in fmt (svg, png, pdf, dot or html); raises UnknownId for an unknown focus, DotError.
 
     Each warning of dot's (such as a PNG scaled down to fit) goes to warn(message), by default to
@@ -132,29 +143,39 @@ def render(model: ArgumentMap, fmt: str = "svg", options: RenderOptions | None =
     return draw(build_graph(model, options).source, fmt, lambda svg: svg, timeout, warn)
 
 
-def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, threshold: float | None = None,
-            suggest: bool = True, progress=None) -> Comparison:
-    """What two maps share, recast, contradict and develop (from links), and suggested pairs above threshold."""
-    from .comparing.compare import DEFAULT_THRESHOLD, oriented
+def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, cutoff: Cutoff | float | None = None,
+            suggest: bool = True, progress: Progress | None = None) -> Comparison:
+    """What two maps share, recast, contradict and develop (from links), and suggested links with guessed relations.
+
+    cutoff: a comparing.suggest.Cutoff; a number, taken as a score threshold; or None for the default (the
+    best 0.75 pairs per claim). The result does not depend on which map is a.
+    """
     from .comparing.compare import compare as join
+    from .comparing.compare import oriented
 
     if links is not None and a.file:
         links = oriented(links, Path(a.file))
-    return join(a, b, links, DEFAULT_THRESHOLD if threshold is None else threshold, suggest=suggest,
-                wrap=progress or iter)
+    return join(a, b, links, cutoff, suggest=suggest, wrap=progress or iter)
 
 
 def render_comparison(result: Comparison, fmt: str = "svg", linked_only: bool = False, timeout: float = 120.0,
-                      warn=None) -> bytes:
-    """Both maps side by side with their links, in fmt."""
+                      warn: Callable[[str], None] | None = None) -> bytes:
+    """Both maps side by side with their links, in fmt; the HTML page also lists the suggestions and drafts to
+    accept, reject or retype, and gives the resulting links file to download or copy."""
     from .drawing.draw import draw
     from .drawing.graph import RenderOptions, build_comparison_graph
     from .drawing.page import comparison_data, page
+    from .drawing.review import KEY, review_block, review_data
 
     title = f"{result.a.title} \u2194 {result.b.title}"
     options = RenderOptions(tooltips=fmt != "html")
-    return draw(build_comparison_graph(result, options, linked_only=linked_only).source, fmt,
-                lambda svg: page(title, svg, comparison_data(result)), timeout, warn or _warn)
+
+    def html_page(svg: bytes) -> bytes:
+        review = review_data(result)
+        return page(title, svg, {**comparison_data(result), KEY: review}, extra=review_block(review))
+
+    return draw(build_comparison_graph(result, options, linked_only=linked_only).source, fmt, html_page, timeout,
+                warn or _warn)
 
 
 def export(model: ArgumentMap, to: str) -> str:
@@ -175,6 +196,7 @@ class Imported:
     claims: int
     arguments: int
     objections: int
+    notes: tuple[str, ...] = ()  # what is not a loss but worth knowing (how many relations were kept, renamed ids)
 
 
 def detect_format(path: PathLike, text: str) -> str:
@@ -184,6 +206,8 @@ def detect_format(path: PathLike, text: str) -> str:
         return "argdown"
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise ImportFailed(f"{path}: nested too deeply to read") from None
     except ValueError:
         raise ImportFailed(f"cannot tell the format of {path}: name it with --from") from None
     return "argdown-json" if isinstance(data, dict) and "statements" in data else "aif"
@@ -202,16 +226,42 @@ def import_map(text: str, fmt: str | None = None, name: str = "<import>", map_id
     if kind == "argdown" and Path(name).suffix.lower() == ".json":
         kind = "argdown-json"
     imported = importing.read(text, kind, name, map_id, title)
+    _drop_control_characters(imported)
     yaml_text = imported.yaml(output)
     errors = [p for p in check_document(parse_bytes(yaml_text.encode("utf-8"), output or "<import>")).problems
               if p.is_error]
     if errors:  # the importer should never write an invalid map; say so plainly if it would
         raise InvalidMap(errors)
     return Imported(yaml_text, tuple(imported.warnings), len(imported.claims), len(imported.arguments),
-                    len(imported.objections))
+                    len(imported.objections), tuple(imported.notes))
 
 
-def coverage(model: ArgumentMap, sources: Sources = None) -> Coverage:
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _drop_control_characters(imported: Importer) -> None:
+    """Texts of another format may hold control characters, which a map may not: each becomes a space, once said."""
+    changed = 0
+
+    def clean(value: object) -> Any:
+        nonlocal changed
+        if isinstance(value, str) and _CONTROL.search(value):
+            changed += 1
+            return _CONTROL.sub(" ", value)
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        return value
+
+    for collection in (imported.claims, imported.arguments):
+        for item in collection.values():
+            for key in list(item):
+                item[key] = clean(item[key])
+    imported.title = clean(imported.title)
+    if changed:
+        imported.warn(f"{changed} text{'s' * (changed != 1)} held control characters, each replaced by a space")
+
+
+def measure_coverage(model: ArgumentMap, sources: Sources = None) -> Coverage:
     """Which sentences of the map's source its quotes carry; raises SourceNotFound."""
     from .coverage import measure
 
@@ -219,6 +269,45 @@ def coverage(model: ArgumentMap, sources: Sources = None) -> Coverage:
     if found is None:
         raise SourceNotFound(model.file or model.id, model.source.file)
     return measure(model, read_source(found.resolve()))
+
+
+def draft(source_text: str | bytes, file_name: str = "source.txt", map_id: str | None = None,
+          title: str | None = None, modeline: str | None = None) -> Draft:
+    """A draft map of a text: claims from its sentences, relations from its markers, each marked `draft: true`.
+
+    source_text is the text, or its bytes (then the map's sha256 is theirs exactly); file_name is what
+    source.file will name. The draft's `.yaml` is a valid map whose quotes carry the whole text; its
+    `.claims`, `.arguments`, `.objections` and `.omitted` are the proposals. Raises InvalidMap if the
+    draft would be invalid (a bug: please report it).
+    """
+    from .authoring.draft import draft as make
+
+    raw = source_text if isinstance(source_text, bytes) else source_text.encode("utf-8")
+    made = make(raw.decode("utf-8", errors="replace"), file_name, raw, map_id, title, modeline)
+    errors = [p for p in check_document(parse_bytes(made.yaml.encode("utf-8"), "<draft>")).problems if p.is_error]
+    if errors:
+        raise InvalidMap(errors)
+    return made
+
+
+def find_quote(source: PathLike, fragment: str, sources: Sources = None, limit: int = 10) -> tuple[list[Found], str]:
+    """Where a fragment stands in a source, verbatim, or the closest passage; and the source's file name.
+
+    source is the text file, or a map file whose source is looked up in sources, then beside the map.
+    Each Found has the passage (ready to paste as a quote: it always passes), its line and column, the
+    sentence around it, and, when the fragment is not verbatim, how alike they are and why. Raises
+    SourceNotFound when a map's source is not at hand, InvalidMap for a map with errors.
+    """
+    from .authoring.quotes import find_quote as find
+
+    path = Path(source)
+    if path.suffix.lower() in (".yaml", ".yml"):
+        model = check_file(path).valid_map()
+        found = find_source(model.source.file, _folders(sources), model.file) if model.source.file else None
+        if found is None:
+            raise SourceNotFound(model.file or model.id, model.source.file)
+        path = found
+    return find(read_source(path.resolve()), fragment, limit), path.name
 
 
 def default_sources(given: Sequence[PathLike] = ()) -> list[Path]:

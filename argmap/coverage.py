@@ -11,23 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .authoring.sentences import sentences, words
+from .checking.sources import SourceText, fold, phrase_pattern
 from .model import ArgumentMap
-from .checking.sources import SourceText, fold
 
 CONNECTIVES = frozenset("""
 and or but nor yet so as while although though however besides also then thus therefore hence moreover
 furthermore still admittedly undoubtedly because since first second third fourth fifth sixth finally lastly
 """.split())
 # Connectives of several words count only as whole phrases: "the" or "end" alone is content.
-_CONNECTIVE_PHRASES = re.compile(r"\b(?:in short|in this context|to this end|on the one hand|on the other hand|"
-                                 r"as a result|in addition|in other words|for example|for instance|of course)\b",
-                                 re.IGNORECASE)
+CONNECTIVE_PHRASES = ("in short", "in this context", "to this end", "on the one hand", "on the other hand",
+                      "as a result", "in addition", "in other words", "for example", "for instance", "of course")
 _LIST_MARKER = re.compile(r"^(?:[A-Za-z]|\d{1,2})[.)]$")
 _WORD = re.compile(r"\w+(?:['\u2019.]\w+)*\.?")
-# A sentence ends at . ! ? (with closing quotes) before a space and a capital, digit, bullet or quote;
-# "U.S. must" and "U.S. Congress" do not end one (an abbreviation), and "A. The" is a list marker.
-_SENTENCE_END = re.compile(r"(?<=[.!?])([\"'\u201d\u2019)]*)\s+(?=[A-Z0-9\u2022\"\u201c\u2018(])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|St|vs|etc|e\.g|i\.e)\.$")
 
 CARRIED, PARTLY, NOT_CARRIED, LEFT_OUT = "carried", "partly carried", "not carried", "left out"
 
@@ -40,6 +36,7 @@ class Sentence:
     line: int
     status: str = NOT_CARRIED
     uncovered: list[str] = field(default_factory=list)  # content words no quote covers
+    uncovered_text: list[str] = field(default_factory=list)  # the stretches that hold them, as the source has them
     claims: list[str] = field(default_factory=list)
     reason: str | None = None
 
@@ -65,38 +62,12 @@ class Coverage:
     def as_dict(self) -> dict:
         return {
             "map": self.map_id, "source": self.source, "sentences": len(self.sentences),
-            "carried": self.count(CARRIED), "partly_carried": self.count(PARTLY), "not_carried": self.count(NOT_CARRIED),
-            "left_out": self.count(LEFT_OUT), "share": round(self.share, 4),
+            "carried": self.count(CARRIED), "partly_carried": self.count(PARTLY),
+            "not_carried": self.count(NOT_CARRIED), "left_out": self.count(LEFT_OUT), "share": round(self.share, 4),
             "details": [{"line": s.line, "status": s.status, "text": s.text, "uncovered": s.uncovered,
+                         "uncovered_text": s.uncovered_text,
                          "claims": s.claims, "reason": s.reason} for s in self.sentences],
         }
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: lines are boundaries too, so headings and bullets stand alone."""
-    spans = []
-    for line in re.finditer(r"[^\n]+", text):
-        offset = line.start()
-        pieces = []
-        previous = 0
-        for end in _SENTENCE_END.finditer(line.group()):
-            if _ABBREVIATION.search(line.group(), 0, end.start()):
-                continue
-            pieces.append((previous, end.start() + len(end.group(1))))
-            previous = end.end()
-        pieces.append((previous, len(line.group())))
-        merged: list[tuple[int, int]] = []
-        for start, stop in pieces:
-            fragment = line.group()[start:stop].strip()
-            if merged and _LIST_MARKER.match(line.group()[merged[-1][0]:merged[-1][1]].strip().lstrip("\u2022 ")):
-                merged[-1] = (merged[-1][0], stop)  # "A." or "1." belongs to what follows
-            elif fragment:
-                merged.append((start, stop))
-        for start, stop in merged:
-            raw = line.group()[start:stop]
-            lead = len(raw) - len(raw.lstrip())
-            spans.append((offset + start + lead, offset + start + len(raw.rstrip())))
-    return [(s, e) for s, e in spans if re.search(r"\w", text[s:e])]
 
 
 def _place_quotes(source: SourceText, quotes: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
@@ -125,31 +96,59 @@ def measure(model: ArgumentMap, source: SourceText) -> Coverage:
     for start, end, owner in placed:
         for index in range(start, end):
             owner_at[index] = owner_at[index] or owner
-    result = []
-    for start, end in sentences(source.text):
-        sentence = Sentence(start, end, source.text[start:end], source.line_of(start))
-        owners = {owner_at[i] for i in range(start, end) if owner_at[i]}
-        sentence.claims = sorted(o.split(":", 1)[1] for o in owners if o.startswith("claim:"))
-        omitted = sorted(int(o.split(":", 1)[1]) for o in owners if o.startswith("omitted:"))
-        uncovered_words = []
-        phrases = [range(m.start(), m.end()) for m in _CONNECTIVE_PHRASES.finditer(sentence.text)]
-        for word in _WORD.finditer(sentence.text):
-            at = start + word.start()
-            if any(owner_at[i] for i in range(at, at + len(word.group()))):
-                continue
-            if any(word.start() in phrase for phrase in phrases):
-                continue
-            token = word.group()
-            if token.lower().rstrip(".") in CONNECTIVES or _LIST_MARKER.match(token):
-                continue
-            uncovered_words.append(token)
-        sentence.uncovered = uncovered_words
-        if not uncovered_words and omitted and not sentence.claims:
-            sentence.status = LEFT_OUT
-            sentence.reason = model.source.omitted[omitted[0]].reason
-        elif not uncovered_words:
-            sentence.status = CARRIED
-        elif owners:
-            sentence.status = PARTLY
-        result.append(sentence)
-    return Coverage(model.id, model.source.file or "", result)
+    connective = [False] * len(source.text)  # inside a connective phrase, the built-in ones or the map's
+    pattern = phrase_pattern((*CONNECTIVE_PHRASES, *model.source.connectives))
+    for match in pattern.finditer(source.text) if pattern else ():
+        for index in range(match.start(), match.end()):
+            connective[index] = True
+    return Coverage(model.id, model.source.file or "",
+                    [_sentence(model, source, start, end, owner_at, connective)
+                     for start, end in sentences(source.text)])
+
+
+def _sentence(model: ArgumentMap, source: SourceText, start: int, end: int, owner_at, connective) -> Sentence:
+    sentence = Sentence(start, end, words(source.text[start:end]), source.line_of(start))
+    owners = {owner_at[i] for i in range(start, end) if owner_at[i]}
+    sentence.claims = sorted(o.split(":", 1)[1] for o in owners if o.startswith("claim:"))
+    omitted = sorted(int(o.split(":", 1)[1]) for o in owners if o.startswith("omitted:"))
+    content = [False] * (end - start)  # characters of words that carry content and that no quote covers
+    for word in _WORD.finditer(source.text, start, end):
+        span = range(word.start(), word.end())
+        if any(owner_at[i] for i in span) or connective[word.start()]:
+            continue
+        token = word.group()
+        if token.lower().rstrip(".") in CONNECTIVES or _LIST_MARKER.match(token):
+            continue
+        sentence.uncovered.append(token)
+        for index in span:
+            content[index - start] = True
+    sentence.uncovered_text = _passages(source.text, start, owner_at, content)
+    if not sentence.uncovered and omitted and not sentence.claims:
+        sentence.status = LEFT_OUT
+        sentence.reason = model.source.omitted[omitted[0]].reason
+    elif not sentence.uncovered:
+        sentence.status = CARRIED
+    elif owners:
+        sentence.status = PARTLY
+    return sentence
+
+
+def _passages(text: str, start: int, owner_at, content: list[bool]) -> list[str]:
+    """The stretches of the sentence that no quote covers and that hold content, as the source writes them.
+
+    A stretch runs between quotes; its leading connectives and punctuation stay, so that it reads as written.
+    """
+    found = []
+    index = 0
+    while index < len(content):
+        if owner_at[start + index] or text[start + index].isspace():
+            index += 1
+            continue
+        stop = index
+        while stop < len(content) and not owner_at[start + stop]:
+            stop += 1
+        if any(content[index:stop]):
+            passage = words(text[start + index:start + stop]).strip(" ,;:")
+            found.append(passage)
+        index = stop
+    return found

@@ -1,8 +1,9 @@
 """The errors argmap raises on purpose: one family, each class with the exit status the CLI gives it."""
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .problems import Problem
@@ -33,14 +34,14 @@ class InvalidMap(ArgmapError):
 class WrongKind(UsageError):
     """A links file given where a map is expected, or the other way round."""
 
-    def __init__(self, path: str | Path, found: str, wanted: str, hint: str = ""):
+    def __init__(self, path: str | os.PathLike[str], found: str, wanted: str, hint: str = ""):
         self.path, self.found, self.wanted = str(path), found, wanted
         super().__init__(f"{path} is {_article(found)} {found}, not {_article(wanted)} {wanted}"
                          + (f": {hint}" if hint else ""))
 
 
 class NoMapFiles(UsageError):
-    def __init__(self, paths: Iterable[str | Path]):
+    def __init__(self, paths: Iterable[str | os.PathLike[str]]):
         super().__init__(f"no map files (*.yaml, *.yml) in {', '.join(map(str, paths))}")
 
 
@@ -49,20 +50,27 @@ class UnknownId(UsageError):
 
 
 class OutputIsInput(UsageError):
-    def __init__(self, output: str | Path, source: str | Path):
+    def __init__(self, output: str | os.PathLike[str], source: str | os.PathLike[str]):
         super().__init__(f"the output {output} is the input {source}: it would be overwritten")
 
 
 class CannotWrite(ArgmapError):
-    def __init__(self, path: str | Path, error: OSError | str):
+    def __init__(self, path: str | os.PathLike[str], error: OSError | str):
         reason = error if isinstance(error, str) else (error.strerror or str(error))
         super().__init__(f"cannot write {path}: {reason}")
+
+
+class CannotRead(ArgmapError):
+    """An input that is not a regular file, is too large, or cannot be read."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str):
+        super().__init__(f"cannot read {path}: {reason}")
 
 
 class SourceNotFound(ArgmapError):
     """The source text a map names is not in any sources folder, nor beside the map."""
 
-    def __init__(self, map_file: str | Path, name: str | None):
+    def __init__(self, map_file: str | os.PathLike[str], name: str | None):
         super().__init__(f"{map_file}: the source {name or '(source.file not set)'} was not found; "
                          "name its folder with --sources")
 

@@ -1,9 +1,11 @@
 """The argument map as small immutable values, built only from data that passed every check."""
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
+from typing import Any
 
 from .checking.schema import load_schema
 
@@ -12,12 +14,18 @@ ROLES: tuple[str, ...] = tuple(_MAP_SCHEMA["$defs"]["claim"]["properties"]["role
 ID_PATTERN: str = _MAP_SCHEMA["$defs"]["id"]["pattern"]
 REBUT = "rebut"
 UNDERCUT = "undercut"
+SPECIFIES = "specifies"  # the two ways a claim spells out another (claims' `specifies` and `means-to`)
+MEANS = "means-to"
+SPELL_OUTS = (SPECIFIES, MEANS)
+MODUS_PONENS = "modus-ponens"  # the schemes whose form the checks know
+ELIMINATION = "disjunctive-syllogism"
 
 
 @dataclass(frozen=True)
 class Omission:
     quotes: tuple[str, ...]
     reason: str
+    draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,7 @@ class Source:
     sha256: str | None = None
     url: str | None = None
     omitted: tuple[Omission, ...] = ()
+    connectives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,16 @@ class Claim:
     tags: tuple[str, ...] = ()
     note: str | None = None
     line: int = 0  # where the claim stands in the map file, for messages and links back
+    specifies: tuple[str, ...] = ()  # the claims it spells out: details, parts, instances
+    means_to: tuple[str, ...] = ()  # the claims it is a means to
+    conditional: bool = False
+    antecedent: str | None = None  # a conditional's parts, when the map names them as claims
+    consequent: str | None = None
+
+    def spells_out(self) -> list[tuple[str, str]]:
+        """(kind, claim id) for each claim this one spells out."""
+        return [(SPECIFIES, c) for c in self.specifies] + [(MEANS, c) for c in self.means_to]
+    draft: bool = False  # proposed by `argmap draft`, not reviewed yet
 
 
 @dataclass(frozen=True)
@@ -70,6 +89,9 @@ class Argument:
     tags: tuple[str, ...] = ()
     note: str | None = None
     line: int = 0
+    exhaustive: str | None = None  # an argument by elimination: the premise that says the options are all
+    corollary: bool = False  # it draws a consequence from the thesis (worked out: see follows_from_thesis)
+    draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +100,18 @@ class Objection:
     claim: str
     target: str
     kind: str  # REBUT when the target is a claim, UNDERCUT when it is an argument
+    note: str | None = None
+    line: int = 0
+    draft: bool = False
+
+
+@dataclass(frozen=True)
+class Tension:
+    """Two claims of one text that pull against each other, which the text does not take up (the mapper's finding)."""
+
+    id: str
+    claims: tuple[str, str]
+    kind: str = "contrary"  # or "contradictory", in Argdown's words
     note: str | None = None
     line: int = 0
 
@@ -95,12 +129,65 @@ class ArgumentMap:
     source: Source = Source()
     description: str | None = None
     file: str | None = None
+    tensions: Mapping[str, Tension] = field(default_factory=dict)
 
     def arguments_for(self, claim_id: str) -> list[Argument]:
-        return [a for a in self.arguments.values() if a.conclusion == claim_id]
+        return list(self._arguments_by_conclusion.get(claim_id, ()))
 
     def objections_to(self, target_id: str) -> list[Objection]:
-        return [o for o in self.objections.values() if o.target == target_id]
+        return list(self._objections_by_target.get(target_id, ()))
+
+    @functools.cached_property
+    def _arguments_by_conclusion(self) -> dict[str, list[Argument]]:
+        found: dict[str, list[Argument]] = {}
+        for argument in self.arguments.values():
+            found.setdefault(argument.conclusion, []).append(argument)
+        return found
+
+    @functools.cached_property
+    def _objections_by_target(self) -> dict[str, list[Objection]]:
+        found: dict[str, list[Objection]] = {}
+        for objection in self.objections.values():
+            found.setdefault(objection.target, []).append(objection)
+        return found
+
+    def spelled_out_by(self, claim_id: str) -> list[tuple[str, Claim]]:
+        """(kind, claim) for each claim that spells this one out, in the map's order."""
+        return [(kind, c) for c in self.claims.values() for kind, target in c.spells_out() if target == claim_id]
+
+    def tensions_of(self, claim_id: str) -> list[Tension]:
+        return [t for t in self.tensions.values() if claim_id in t.claims]
+
+
+def follows_from_thesis(thesis: str | None, arguments) -> set[str]:
+    """The ids of the arguments that draw a consequence from the thesis (corollaries, exhortations).
+
+    arguments: id -> (conclusion, premises). An argument follows from the thesis when one of its premises is
+    the thesis, or the conclusion of an argument that follows from it.
+    """
+    found: set[str] = set()
+    derived = {thesis}
+    changed = True
+    while changed:
+        changed = False
+        for argument_id, (conclusion, premises) in arguments.items():
+            if argument_id not in found and derived.intersection(premises):
+                found.add(argument_id)
+                derived.add(conclusion)
+                changed = True
+    return found
+
+
+def ids_of(value) -> tuple[str, ...]:
+    """An id or a list of ids, as the schema allows them, as a tuple."""
+    return _tuple(value)
+
+
+def conditional_parts(value) -> tuple[bool, str | None, str | None]:
+    """(is conditional, antecedent, consequent) from a claim's `conditional` value."""
+    if isinstance(value, dict):
+        return True, value.get("if"), value.get("then")
+    return bool(value), None, None
 
 
 def _tuple(value) -> tuple:
@@ -109,12 +196,17 @@ def _tuple(value) -> tuple:
     return tuple(value) if isinstance(value, list) else (value,)
 
 
-def default_role(claim_id: str, data: dict) -> str:
+def default_role(claim_id: str, data: dict, conclusions: set[str] | None = None) -> str:
+    """The role of a claim that names none; conclusions (every argument's conclusion) may be given, once per map."""
     if claim_id == data.get("thesis"):
         return "thesis"
-    if any(a["conclusion"] == claim_id for a in (data.get("arguments") or {}).values()):
-        return "conclusion"
-    return "premise"
+    if conclusions is None:
+        conclusions = {a["conclusion"] for a in (data.get("arguments") or {}).values()}
+    return "conclusion" if claim_id in conclusions else "premise"
+
+
+def _conditional_fields(given: object) -> dict[str, Any]:
+    return dict(zip(("conditional", "antecedent", "consequent"), conditional_parts(given), strict=True))
 
 
 def build(data: dict, positions: dict | None = None, file: str | None = None) -> ArgumentMap:
@@ -128,28 +220,39 @@ def build(data: dict, positions: dict | None = None, file: str | None = None) ->
     source = Source(
         title=source_data.get("title"), author=source_data.get("author"), published=source_data.get("published"),
         file=source_data.get("file"), sha256=source_data.get("sha256"), url=source_data.get("url"),
-        omitted=tuple(Omission(_tuple(o["quote"]), o["reason"]) for o in source_data.get("omitted") or ()),
+        omitted=tuple(Omission(_tuple(o["quote"]), o["reason"], bool(o.get("draft")))
+                      for o in source_data.get("omitted") or ()),
+        connectives=tuple(source_data.get("connectives") or ()),
     )
+    conclusions = {a["conclusion"] for a in (data.get("arguments") or {}).values()}
     claims = {
         cid: Claim(
-            id=cid, text=c["text"], role=c.get("role") or default_role(cid, data), quotes=_tuple(c.get("quote")),
+            id=cid, text=c["text"], role=c.get("role") or default_role(cid, data, conclusions),
+            quotes=_tuple(c.get("quote")),
             implicit=bool(c.get("implicit", False)), actors=_tuple(c.get("actor")), section=c.get("section"),
             tags=_tuple(c.get("tags")), note=c.get("note"), line=line("claims", cid),
+            specifies=_tuple(c.get("specifies")), means_to=_tuple(c.get("means-to")),
+            **_conditional_fields(c.get("conditional")),
+            draft=bool(c.get("draft")),
         )
         for cid, c in data["claims"].items()
     }
+    raw_arguments = data.get("arguments") or {}
+    corollaries = follows_from_thesis(data["thesis"],
+                                      {k: (a["conclusion"], a["premises"]) for k, a in raw_arguments.items()})
     arguments = {
         aid: Argument(
             id=aid, conclusion=a["conclusion"], premises=tuple(a["premises"]), scheme=a.get("scheme"),
             text=a.get("text"), section=a.get("section"), tags=_tuple(a.get("tags")), note=a.get("note"),
-            line=line("arguments", aid),
+            line=line("arguments", aid), exhaustive=a.get("exhaustive"), corollary=aid in corollaries,
+            draft=bool(a.get("draft")),
         )
-        for aid, a in (data.get("arguments") or {}).items()
+        for aid, a in raw_arguments.items()
     }
     objections = {
         oid: Objection(
             id=oid, claim=o["claim"], target=o["target"], kind=UNDERCUT if o["target"] in arguments else REBUT,
-            note=o.get("note"), line=line("objections", oid),
+            note=o.get("note"), line=line("objections", oid), draft=bool(o.get("draft")),
         )
         for oid, o in (data.get("objections") or {}).items()
     }
@@ -157,7 +260,12 @@ def build(data: dict, positions: dict | None = None, file: str | None = None) ->
         id=data["id"], title=data["title"], thesis=data["thesis"], description=data.get("description"),
         claims=MappingProxyType(claims), arguments=MappingProxyType(arguments),
         objections=MappingProxyType(objections),
-        sections=MappingProxyType({k: Section(k, v["title"], v.get("note")) for k, v in (data.get("sections") or {}).items()}),
+        sections=MappingProxyType({k: Section(k, v["title"], v.get("note"))
+                                   for k, v in (data.get("sections") or {}).items()}),
         actors=MappingProxyType({k: Actor(k, v["name"], v.get("note")) for k, v in (data.get("actors") or {}).items()}),
         source=source, file=file,
+        tensions=MappingProxyType({
+            tid: Tension(id=tid, claims=(t["claims"][0], t["claims"][1]), kind=t.get("kind", "contrary"),
+                         note=t.get("note"), line=line("tensions", tid))
+            for tid, t in (data.get("tensions") or {}).items()}),
     )

@@ -37,7 +37,7 @@ CODES: dict[str, tuple[str, str]] = {
     "schema": (ERROR, "Any other violation of the JSON Schema."),
     # Semantic checks
     "unknown-ref": (ERROR, "A reference to an id that the map does not define."),
-    "duplicate-id": (ERROR, "The same id is used for a claim and an argument or objection."),
+    "duplicate-id": (ERROR, "The same id is used twice among claims, arguments, objections and tensions."),
     "self-support": (ERROR, "An argument lists its own conclusion as a premise."),
     "circular-support": (ERROR, "Claims support each other in a circle."),
     "self-attack": (ERROR, "An objection whose claim is the claim it attacks."),
@@ -49,16 +49,31 @@ CODES: dict[str, tuple[str, str]] = {
     "implicit-with-quote": (WARNING, "A claim marked implicit that has a quote."),
     "duplicate-premise": (WARNING, "An argument lists the same premise twice."),
     "thesis-role": (WARNING, "A claim with role thesis that is not the map's thesis."),
+    "spell-out-loop": (ERROR, "A claim spells itself out, or claims spell each other out in a circle."),
+    "spell-out-as-reason": (WARNING, "A claim that spells out another is also a premise of an argument for it."),
+    "antecedent-missing": (WARNING, ("An argument that concludes a conditional's consequent (or uses modus-ponens) "
+                                     "without the antecedent among its premises.")),
+    "affirming-the-consequent": (WARNING, ("An argument that concludes a conditional premise's antecedent: the "
+                                           "inference runs backwards.")),
+    "exhaustiveness-missing": (WARNING, ("An argument by elimination whose premise that the options are exhaustive "
+                                         "is not named, or is not one of its premises.")),
+    "tension-is-objection": (WARNING, ("A tension between two claims one of which objects to the other: an "
+                                       "objection the text answers is not a tension.")),
+    "draft": (WARNING, ("A claim, argument, objection or omitted passage that `argmap draft` proposed, marked "
+                       "`draft: true`: not reviewed yet.")),
     # Links files
     "links-map-missing": (ERROR, "A links file names a map file that does not exist."),
     "links-map-invalid": (ERROR, "A links file names a map that has errors of its own."),
     "duplicate-link": (WARNING, "A links file links the same two claims twice."),
+    "link-state": (ERROR, "A link has none, or more than one, of `relation`, `draft` and `rejected`."),
+    "draft-link": (WARNING, "A link still marked `draft`: a suggestion that no one has reviewed yet."),
     # Checks against the source text
     "source-missing": (ERROR, "The map's source file is not in the sources folder."),
     "source-hash": (ERROR, "The source file's SHA-256 differs from the map's `source.sha256`."),
     "source-hash-missing": (WARNING, "The map does not name its source's SHA-256."),
     "quote-not-found": (ERROR, "A quote is not verbatim in the source text."),
     "no-source-file": (WARNING, "Quotes cannot be checked: the map names no `source.file`."),
+    "connective-not-found": (WARNING, "A phrase in `source.connectives` does not occur in the source text."),
 }
 
 
@@ -102,10 +117,18 @@ def fails(problems: list[Problem], strict: bool = False) -> bool:
 
 
 def did_you_mean(wrong: str, choices) -> str | None:
-    """A 'did you mean' hint naming the closest known names, or None."""
+    """A 'did you mean' hint naming the closest known names, or None.
+
+    rapidfuzz picks a few candidates in compiled code, and difflib orders them as it always has: thousands of
+    typos among thousands of ids take a second, not minutes.
+    """
     import difflib
 
-    close = difflib.get_close_matches(wrong, sorted(choices), n=3, cutoff=0.6)
+    from rapidfuzz import fuzz, process
+
+    candidates = sorted(name for name, _, _ in process.extract(wrong, list(choices), scorer=fuzz.ratio, limit=12,
+                                                               score_cutoff=45))
+    close = difflib.get_close_matches(wrong, candidates, n=3, cutoff=0.6)
     if not close:
         return None
     return "did you mean " + " or ".join(repr(c) for c in close) + "?"

@@ -6,8 +6,12 @@ import json
 import re
 from pathlib import Path
 
-from .checking.schema import modeline
+from .authoring.sentences import sentences, words
+from .checking.schema import load_schema, modeline
+from .escaping import terminal
 from .reading.document import yaml_scalar
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 _SKELETON = """\
 {modeline}
@@ -32,7 +36,7 @@ thesis: thesis
 claims:
   thesis:
     text: The essay's main claim, in your words (rewrite this label).
-    quote: {quote}      # verbatim from the source: this is its first sentence, as a start
+    {quote_line}
     role: thesis
   # a-premise:
   #   text: A reason the essay gives.
@@ -60,26 +64,39 @@ claims:
 
 
 def _first_sentence(text: str) -> str:
-    for line in text.splitlines():
-        line = " ".join(line.split())
-        if len(line.split()) >= 4:
-            match = re.match(r"(.+?[.!?])(\s|$)", line)
-            return (match.group(1) if match else line)[:300]
-    return next((" ".join(l.split()) for l in text.splitlines() if l.strip()), "")
+    """The text's first sentence of four words or more (a line break inside a paragraph does not end it)."""
+    spans = sentences(text)
+    for start, end in spans:
+        if len(text[start:end].split()) >= 4:
+            return words(text[start:end])[:300]
+    return words(text[spans[0][0]:spans[0][1]]) if spans else ""
 
 
 def skeleton(source_path: Path, raw: bytes, text: str, output_path: Path) -> str:
     """The YAML of a new map of the source (its bytes and text) that will be written to output_path."""
     date = re.match(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)", source_path.name)
+    text = "\n".join(line for line in text.splitlines() if not _CONTROL.search(line))  # no line a map may not quote
     first_line = next((" ".join(line.split()) for line in text.splitlines() if line.strip()), "")
     map_id = re.sub(r"[^a-z0-9]+", "-", output_path.stem.lower()).strip("-")[:60].strip("-") or "new-map"
     if not re.match(r"[a-z]", map_id):  # "2020" would be read as a number
         map_id = f"map-{map_id}"
     title = re.sub(r"^\d{4}(-\d{2}){0,2}-?", "", source_path.stem).replace("-", " ").strip().capitalize() or map_id
     return _SKELETON.format(
-        modeline=modeline(output_path), file=source_path.name,
-        file_yaml=yaml_scalar(source_path.name), folder=source_path.parent.as_posix() or ".",
-        output=output_path.as_posix(), id=map_id, title=json.dumps(title, ensure_ascii=False),
+        modeline=modeline(output_path), file=terminal(source_path.name),  # comments: one line each, whatever the name
+        file_yaml=yaml_scalar(source_path.name), folder=terminal(source_path.parent.as_posix() or "."),
+        output=terminal(output_path.as_posix()), id=map_id, title=json.dumps(title, ensure_ascii=False),
         sha256=hashlib.sha256(raw).hexdigest(),
         published=f'  published: "{date.group(1)}"\n' if date else "",
-        first_line=json.dumps(first_line, ensure_ascii=False), quote=json.dumps(_first_sentence(text), ensure_ascii=False))
+        first_line=json.dumps(first_line, ensure_ascii=False), quote_line=_quote_line(_first_sentence(text)))
+
+
+def _quote_line(sentence: str) -> str:
+    if not sentence:  # a text with no line that a map could quote
+        return "# quote: the essay's words for it (verbatim)"
+    comment = "# verbatim from the source: this is its first sentence, as a start"
+    return f"quote: {json.dumps(sentence, ensure_ascii=False)}      {comment}"
+
+
+def usable_file_name(name: str) -> bool:
+    """Whether a map can name this source file (the schema's pattern for source.file)."""
+    return re.fullmatch(load_schema("map")["properties"]["source"]["properties"]["file"]["pattern"], name) is not None

@@ -6,15 +6,16 @@ import http.server
 import os
 import threading
 import time
+import urllib.parse
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 POLL_SECONDS = 0.3
 
 
-def _signature(paths: Iterable[Path]) -> tuple:
+def _signature(paths: Iterable[Path]) -> tuple[tuple[str, int | None, int | None], ...]:
     """What changes when a file is saved: its modification time and size (None while it is missing)."""
-    found = []
+    found: list[tuple[str, int | None, int | None]] = []
     for path in paths:
         try:
             status = os.stat(path)
@@ -27,11 +28,12 @@ def _signature(paths: Iterable[Path]) -> tuple:
 def watch(paths: Callable[[], list[Path]], job: Callable[[], None], stop: Callable[[], bool] = lambda: False,
           poll: float = POLL_SECONDS) -> None:
     """Run job now and again after every change to paths() (asked anew each time: a map may name a new source)."""
-    seen = None
+    seen: dict | None = None
     while not stop():
-        current = _signature(paths())
-        if current != seen:
-            seen = current  # what the job will see: a save during the job differs from it, and runs it again
+        current = {path: (mtime, size) for path, mtime, size in _signature(paths())}
+        changed = seen is None or any(path in seen and seen[path] != state for path, state in current.items())
+        seen = current  # what the job will see: a save during the job differs from it, and runs it again
+        if changed:  # a file newly watched (the source a map names) is only noted: it has not changed
             job()
         time.sleep(poll)
 
@@ -47,16 +49,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def _allowed(self) -> bool:
         host = (self.headers.get("Host") or "").rsplit(":", 1)[0]
-        name = self.path.split("?", 1)[0].lstrip("/")
+        name = urllib.parse.unquote(self.path.split("?", 1)[0].lstrip("/"))
         return host in ("127.0.0.1", "localhost") and name == self.served
 
-    def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+    def do_GET(self) -> None:  # the standard library's name (pep8-naming knows it)
         if self._allowed():
             super().do_GET()
         else:
             self.send_error(404)
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         if self._allowed():
             super().do_HEAD()
         else:

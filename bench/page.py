@@ -40,7 +40,7 @@ _HOVER = """async (ids) => {
     times.push(performance.now() - started);
   }
   return times;
-}""" % _FRAME
+}""".replace("%s", _FRAME)
 _SEARCH = """async (queries) => {
   const times = [], input = document.getElementById('find');
   for (const query of queries) {
@@ -51,7 +51,7 @@ _SEARCH = """async (queries) => {
     times.push(performance.now() - started);
   }
   return times;
-}""" % _FRAME
+}""".replace("%s", _FRAME)
 
 
 def measure(page_file: Path, repeat: int = 3) -> dict:
@@ -126,7 +126,7 @@ def main() -> None:
                              f"of {args.repeat} loads; hover: 25 claims, search: 25 queries, each load.")
     results = BENCH / "results.md"
     text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
-    text = re.sub(r"\n## Explorer page\n.*?(?=\n## |\Z)", "", text, flags=re.S).rstrip() + "\n\n" + section
+    text = re.sub(r"\n## Explorer page\n.*?(?=\n## |\Z)", "", text, flags=re.DOTALL).rstrip() + "\n\n" + section
     results.write_text(text, encoding="utf-8")
     print(section)
 

@@ -7,6 +7,7 @@ Each row times both sides as whole processes, best of several runs, and prints t
 printed and written to bench/results.md. Peers are installed on first use into bench/.peers
 (check-jsonschema as installed by default, and again with ruamel.yaml.clib).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,11 +27,12 @@ BIN = Path(sys.executable).parent
 ARGMAP = [str(BIN / "argmap")]
 sys.path.insert(0, str(BENCH))
 
-from generate import dump, generate  # noqa: E402
+from generate import dump, generate
 
 
 def run(command, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(command, capture_output=True, text=True, **kwargs)
+    """Run command, capturing its output; the caller judges its exit status."""
+    return subprocess.run(command, capture_output=True, text=True, check=False, **kwargs)
 
 
 def best(command, repeat: int, ok=(0,), **kwargs) -> float:
@@ -41,8 +43,10 @@ def best(command, repeat: int, ok=(0,), **kwargs) -> float:
         result = run(command, **kwargs)
         times.append(time.perf_counter() - started)
         if result.returncode not in ok:
-            raise SystemExit(f"benchmark command failed ({result.returncode}): {' '.join(map(str, command))}\n"
-                             f"{result.stdout[-2000:]}{result.stderr[-2000:]}")
+            raise SystemExit(
+                f"benchmark command failed ({result.returncode}): {' '.join(map(str, command))}\n"
+                f"{result.stdout[-2000:]}{result.stderr[-2000:]}"
+            )
     return min(times)
 
 
@@ -51,15 +55,19 @@ def peer_venv(name: str, packages: list[str]) -> Path:
     if not (venv / "bin" / "check-jsonschema").exists():
         print(f"installing {' '.join(packages)} into {venv}", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "--disable-pip-version-check", *packages], check=True)
+        subprocess.run(
+            [str(venv / "bin" / "pip"), "install", "-q", "--disable-pip-version-check", *packages], check=True
+        )
     return venv / "bin" / "check-jsonschema"
 
 
 def argdown() -> str:
     command = ROOT / "tests" / "tools" / "node_modules" / ".bin" / "argdown"
     if not command.exists():
-        subprocess.run(["npm", "ci", "--prefix", str(ROOT / "tests" / "tools"), "--no-audit", "--no-fund",
-                        "--loglevel=error"], check=True)
+        subprocess.run(
+            ["npm", "ci", "--prefix", str(ROOT / "tests" / "tools"), "--no-audit", "--no-fund", "--loglevel=error"],
+            check=True,
+        )
     return str(command)
 
 
@@ -72,8 +80,9 @@ class Table:
     def __init__(self):
         self.rows: list[tuple[str, str, str, str, str, str]] = []
 
-    def add(self, what: str, ours: float, peer_name: str, theirs: float | None, goal: str, met: bool | None,
-            note: str = "") -> None:
+    def add(
+        self, what: str, ours: float, peer_name: str, theirs: float | None, goal: str, met: bool | None, note: str = ""
+    ) -> None:
         ratio = f"{ours / theirs:.2f}x" if theirs else "-"
         verdict = "" if met is None else ("met" if met else "MISSED")
         peer = f"{peer_name}: {theirs:.3f} s" if theirs else peer_name
@@ -81,8 +90,12 @@ class Table:
         print(f"{what:58s} argmap {ours:8.3f} s | {peer:44s} | {ratio:>7s} | {goal} {verdict} {note}", flush=True)
 
     def markdown(self, header: str) -> str:
-        lines = [header, "", "| benchmark | argmap | peer | ratio (argmap / peer) | goal | note |",
-                 "| --- | --- | --- | --- | --- | --- |"]
+        lines = [
+            header,
+            "",
+            "| benchmark | argmap | peer | ratio (argmap / peer) | goal | note |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
         lines += ["| " + " | ".join(row) + " |" for row in self.rows]
         return "\n".join(lines) + "\n"
 
@@ -90,6 +103,9 @@ class Table:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions and smaller sizes (a smoke test)")
+    parser.add_argument(
+        "--extra", action="append", default=[], help="a text for bench/draft.py without a reference map"
+    )
     args = parser.parse_args()
     repeat = 1 if args.quick else 3
     work = Path(tempfile.mkdtemp(prefix="argmap-bench-"))
@@ -119,7 +135,9 @@ def main() -> None:
     one = ROOT / "maps" / "school-phones.yaml"
     ours = best([*ARGMAP, "validate", str(one)], repeat * 5)
     theirs = best([str(plain), "--schemafile", schema, str(one)], repeat * 5)
-    table.add("validate one small map (whole process)", ours, "check-jsonschema", theirs, "<= 0.60x", ours / theirs <= 0.60)
+    table.add(
+        "validate one small map (whole process)", ours, "check-jsonschema", theirs, "<= 0.60x", ours / theirs <= 0.60
+    )
 
     # 3. render a bundled essay map to SVG, against Argdown on the same map exported to Argdown
     essay = ROOT / "maps" / "2021-peninsula-stalemate.yaml"
@@ -127,8 +145,14 @@ def main() -> None:
     subprocess.run([*ARGMAP, "export", str(essay), "--to", "argdown", "-o", str(exported)], check=True)
     ours = best([*ARGMAP, "render", str(essay), "-o", str(work / "essay.svg")], repeat)
     theirs = best([argdown(), "map", str(exported), str(work / "argdown-out"), "-f", "svg"], repeat)
-    table.add("render the 2021 essay map (70 claims) to SVG", ours, "argdown map -f svg", theirs, "<= 0.25x",
-              ours / theirs <= 0.25)
+    table.add(
+        "render the 2021 essay map (70 claims) to SVG",
+        ours,
+        "argdown map -f svg",
+        theirs,
+        "<= 0.25x",
+        ours / theirs <= 0.25,
+    )
 
     # 4. render a 2,000-claim map, against bare dot on the DOT that argmap emits
     big = work / "big-2000.yaml"
@@ -136,23 +160,34 @@ def main() -> None:
     subprocess.run([*ARGMAP, "render", str(big), "-o", str(work / "big-2000.gv")], check=True)
     ours = best([*ARGMAP, "render", str(big), "-o", str(work / "big-2000.svg")], repeat)
     theirs = best([dot, "-Tsvg", str(work / "big-2000.gv"), "-o", str(work / "bare-2000.svg")], repeat)
-    table.add("render a 2,000-claim map to SVG", ours, "dot -Tsvg on argmap's DOT", theirs, "<= 1.10x",
-              ours / theirs <= 1.10)
+    table.add(
+        "render a 2,000-claim map to SVG", ours, "dot -Tsvg on argmap's DOT", theirs, "<= 1.10x", ours / theirs <= 1.10
+    )
 
     # 5. a 5,000-claim map: argmap's settings for big maps against dot's defaults
     huge = work / "huge-5000.yaml"
     huge.write_text(dump(generate(5000, 3)))
     ours = best([*ARGMAP, "render", str(huge), "-o", str(work / "huge-5000.svg"), "--timeout", "600"], 1)
     if args.quick:
-        table.add("render a 5,000-claim map to SVG", ours, "dot defaults (not run with --quick)", None, "< 20 s",
-                  ours < 20)
+        table.add(
+            "render a 5,000-claim map to SVG", ours, "dot defaults (not run with --quick)", None, "< 20 s", ours < 20
+        )
     else:
-        subprocess.run([*ARGMAP, "render", str(huge), "-o", str(work / "huge-5000.gv"), "--layout", "default"],
-                       check=True)
-        theirs = best(["timeout", "300", dot, "-Tsvg", str(work / "huge-5000.gv"), "-o", str(work / "d.svg")], 1,
-                      ok=(0, 124))
-        table.add("render a 5,000-claim map to SVG", ours, "dot with default settings", theirs, "< 20 s", ours < 20,
-                  "peer stopped at 300 s, unfinished" if theirs >= 299 else "")
+        subprocess.run(
+            [*ARGMAP, "render", str(huge), "-o", str(work / "huge-5000.gv"), "--layout", "default"], check=True
+        )
+        theirs = best(
+            ["timeout", "300", dot, "-Tsvg", str(work / "huge-5000.gv"), "-o", str(work / "d.svg")], 1, ok=(0, 124)
+        )
+        table.add(
+            "render a 5,000-claim map to SVG",
+            ours,
+            "dot with default settings",
+            theirs,
+            "< 20 s",
+            ours < 20,
+            "peer stopped at 300 s, unfinished" if theirs >= 299 else "",
+        )
 
     # 6. compare: growth with size
     sizes = (1000, 5000) if args.quick else (1000, 5000, 20000)
@@ -178,16 +213,26 @@ def main() -> None:
     ours = best([*ARGMAP, "validate", str(one)], repeat * 5)
     table.add("argmap validate one small map", ours, "python -c pass", baseline, "(start-up)", None)
 
+    __import__("lsp").add_rows(table, args.quick)  # 8. argmap lsp: diagnostics latency per keystroke (bench/lsp.py)
+
     versions = {
-        "cores": str(os.cpu_count()), "python": platform.python_version(), "machine": platform.machine(),
-        "argmap": version([*ARGMAP, "--version"]), "dot": version([dot, "-V"]),
-        "check-jsonschema": version([str(plain), "--version"]), "argdown": version([argdown(), "--version"]),
+        "cores": str(os.cpu_count()),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "argmap": version([*ARGMAP, "--version"]),
+        "dot": version([dot, "-V"]),
+        "check-jsonschema": version([str(plain), "--version"]),
+        "argdown": version([argdown(), "--version"]),
     }
-    header = ("# Benchmark results\n\n" + ", ".join(f"{k}: {v}" for k, v in versions.items())
-              + f"\n\nRun with `./quickstart.sh bench{' --quick' if args.quick else ''}`"
-              f" on {time.strftime('%Y-%m-%d')}; best of {repeat} (start-up rows: best of {repeat * 5}).")
+    header = (
+        "# Benchmark results\n\n"
+        + ", ".join(f"{k}: {v}" for k, v in versions.items())
+        + f"\n\nRun with `./quickstart.sh bench{' --quick' if args.quick else ''}`"
+        f" on {time.strftime('%Y-%m-%d')}; best of {repeat} (start-up rows: best of {repeat * 5})."
+    )
     (BENCH / "results.md").write_text(table.markdown(header))
     print(f"\nwritten to {BENCH / 'results.md'}")
+    subprocess.run([sys.executable, str(BENCH / "draft.py"), *(f"--extra={p}" for p in args.extra)], check=True)
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 import json
 
 import pytest
-
-import argmap
-from argmap.cli import main
-from argmap.coverage import CARRIED, LEFT_OUT, NOT_CARRIED, PARTLY, measure, sentences
-from argmap.checking.sources import read_source
 from conftest import MAPS, write
 
+import argmap
+from argmap.checking.sources import read_source
+from argmap.cli import main
+from argmap.coverage import CARRIED, LEFT_OUT, NOT_CARRIED, PARTLY, measure, sentences
 
-@pytest.mark.parametrize("text, expected", [
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("One. Two! Three? four.", ["One.", "Two!", "Three? four."]),
     ("China and the U.S. should act. The U.S. Congress refuses.", ["China and the U.S. should act.",
                                                                     "The U.S. Congress refuses."]),
@@ -53,9 +53,11 @@ def test_statuses_and_connectives(tmp_path):
     report = _measure(tmp_path, "The US and China agree.", "they differ on")
     statuses = [(s.text, s.status) for s in report.sentences]
     assert statuses == [("Title", LEFT_OUT), ("The US and China agree.", CARRIED),
-                        ("However, they differ on timing.", PARTLY), ("The US", LEFT_OUT), ("It rains today.", NOT_CARRIED)]
+                        ("However, they differ on timing.", PARTLY), ("The US", LEFT_OUT),
+                        ("It rains today.", NOT_CARRIED)]
     assert report.sentences[2].uncovered == ["timing."]  # "However," is a connective, "timing" is content
-    assert report.arguable == 3 and report.share == pytest.approx(1 / 3)
+    assert report.arguable == 3
+    assert report.share == pytest.approx(1 / 3)
 
 
 def test_repeated_short_quote_takes_the_place_no_longer_quote_took(tmp_path):
@@ -70,16 +72,19 @@ def test_cli_reports_and_fails_under(tmp_path, runner):
     result = runner.invoke(main, ["coverage", str(tmp_path / "m.yaml")])
     assert result.exit_code == 0
     assert "1 of 3 sentences that carry argument are carried (33.3%); 1 partly, 1 not carried; 2 left out" in result.stdout
-    assert "s.txt:7: not carried; not covered: It rains today." in result.stdout
+    assert "s.txt:7: not carried\n    'It rains today.'" in result.stdout
     assert runner.invoke(main, ["coverage", "--fail-under", "50", str(tmp_path / "m.yaml")]).exit_code == 1
     data = json.loads(runner.invoke(main, ["coverage", "--format", "json", str(tmp_path / "m.yaml")]).stdout)
-    assert data[0]["carried"] == 1 and data[0]["left_out"] == 2 and data[0]["details"][0]["reason"] == "The title."
+    assert data[0]["carried"] == 1
+    assert data[0]["left_out"] == 2
+    assert data[0]["details"][0]["reason"] == "The title."
 
 
 def test_missing_source_is_an_error(tmp_path, runner):
     path = write(tmp_path, "m.yaml", MAP.format(t='"x"', p='"y"'))
     result = runner.invoke(main, ["coverage", str(path)])
-    assert result.exit_code == 1 and "was not found" in result.output
+    assert result.exit_code == 1
+    assert "was not found" in result.output
 
 
 def test_bundled_maps_carry_every_sentence_that_argues(essays, runner):
@@ -89,6 +94,7 @@ def test_bundled_maps_carry_every_sentence_that_argues(essays, runner):
     reports = {r["map"]: r for r in json.loads(result.stdout)}
     for map_id in ("zhang-2019", "peninsula-stalemate-2021", "school-phones"):
         report = reports[map_id]
-        assert report["partly_carried"] == 0 and report["not_carried"] == 0
+        assert report["partly_carried"] == 0
+        assert report["not_carried"] == 0
         assert report["carried"] + report["left_out"] == report["sentences"]
         assert all(d["reason"] for d in report["details"] if d["status"] == LEFT_OUT)

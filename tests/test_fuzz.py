@@ -7,17 +7,17 @@ import json
 import os
 
 import yaml
+from conftest import FIXTURES, MAPS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from argmap.checking.pipeline import check_document
 from argmap.comparing.compare import compare
+from argmap.drawing.graph import RenderOptions, dot_source
 from argmap.formats import aif, argdown, jsonmodel, markdown
 from argmap.formats.importer import Importer
-from argmap.reading.document import parse_bytes
 from argmap.problems import Problem
-from argmap.drawing.graph import RenderOptions, dot_source
-from argmap.checking.pipeline import check_document
-from conftest import FIXTURES, MAPS
+from argmap.reading.document import parse_bytes
 
 EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=False)
@@ -39,10 +39,10 @@ def _paths(node, path=()):
     yield path
     if isinstance(node, dict):
         for key, value in node.items():
-            yield from _paths(value, path + (key,))
+            yield from _paths(value, (*path, key))
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _paths(value, path + (index,))
+            yield from _paths(value, (*path, index))
 
 
 def _mutate(data, draw):

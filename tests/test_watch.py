@@ -1,4 +1,5 @@
-"""The live preview: `render --watch` re-renders on save, keeps the last good output, and the HTML page reloads."""
+"""The live preview (argmap.watch): `render --watch` re-renders on save, keeps the last good output, the HTML page
+reloads, and the preview server shows its one file to this machine only."""
 from __future__ import annotations
 
 import os
@@ -8,12 +9,14 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import MAPS, ROOT
-from test_html_page import browser  # noqa: F401 - the fixture
+
+from argmap.watch import serve
 
 DEADLINE = 30
 
@@ -35,7 +38,7 @@ class Watcher:
     def wait_for(self, pattern: str, count: int = 1) -> None:
         end = time.monotonic() + DEADLINE
         while time.monotonic() < end:
-            if len([l for l in self.lines if re.search(pattern, l)]) >= count:
+            if len([line for line in self.lines if re.search(pattern, line)]) >= count:
                 return
             time.sleep(0.1)
         raise AssertionError(f"no {pattern!r} after {DEADLINE} s; stderr: {''.join(self.lines)}")
@@ -57,7 +60,8 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(path.read_text().replace(old, new))
 
 
-def test_watch_rerenders_keeps_last_good_output_and_recovers(needs_dot, workspace):
+@pytest.mark.dot
+def test_watch_rerenders_keeps_last_good_output_and_recovers(workspace):
     out = workspace / "map.svg"
     watcher = Watcher(["map.yaml", "-o", "map.svg"], workspace)
     try:
@@ -77,7 +81,7 @@ def test_watch_rerenders_keeps_last_good_output_and_recovers(needs_dot, workspac
         watcher.stop()
 
 
-def test_served_html_page_reloads_itself_when_the_map_changes(needs_dot, workspace, browser):  # noqa: F811
+def test_served_html_page_reloads_itself_when_the_map_changes(workspace, browser):
     watcher = Watcher(["map.yaml", "-o", "map.html", "--serve", "--port", "0"], workspace)
     try:
         watcher.wait_for(r"serving http://127\.0\.0\.1:\d+/map\.html")
@@ -96,8 +100,18 @@ def test_served_html_page_reloads_itself_when_the_map_changes(needs_dot, workspa
         watcher.stop()
 
 
-def test_watch_needs_one_map_and_a_file(runner):
-    from argmap.cli import main
-
-    assert runner.invoke(main, ["render", str(MAPS), "--watch", "-o", "x"]).exit_code == 2
-    assert runner.invoke(main, ["render", str(MAPS / "school-phones.yaml"), "--serve"]).exit_code == 2
+def test_served_preview_shows_only_its_file_to_this_machine(tmp_path):
+    (tmp_path / "map.html").write_text("<p>map</p>")
+    (tmp_path / ".env").write_text("secret")
+    server = serve(tmp_path / "map.html", 0)
+    port = server.server_address[1]
+    try:
+        assert urllib.request.urlopen(f"http://127.0.0.1:{port}/map.html").read() == b"<p>map</p>"
+        for path, host in (("/.env", None), ("/", None), ("/map.html", "evil.example")):
+            request = urllib.request.Request(f"http://127.0.0.1:{port}{path}",
+                                             headers={"Host": f"{host}:{port}"} if host else {})
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(request)  # noqa: S310 - an http:// URL made just above
+            assert refused.value.code == 404
+    finally:
+        server.shutdown()

@@ -10,13 +10,20 @@ from ..problems import Problem, did_you_mean
 RELATIONS = ("same", "recast", "contradicts", "develops")
 
 
+STATES = ("relation", "draft", "rejected")  # a link, a suggestion not yet reviewed, a suggestion turned down
+REVIEW_HINT = ("accept: write 'relation' for 'draft'; retype: write 'relation: same' (or recast, contradicts, "
+               "develops) in its place; reject: write 'rejected' for 'draft'")
+
+
 @dataclass(frozen=True)
 class Link:
     a: str
     b: str
-    relation: str
+    relation: str  # for a draft or a rejected suggestion: the relation it was suggested with
     note: str | None = None
     line: int = 0
+    score: float | None = None
+    reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -28,10 +35,14 @@ class LinkSet:
     b: ArgumentMap
     links: tuple[Link, ...]
     title: str | None = None
+    drafts: tuple[Link, ...] = ()  # suggestions written into the file, not yet reviewed (relation = the guess)
+    rejected: tuple[Link, ...] = ()  # suggestions a reviewer turned down (relation = the guess), never suggested again
 
-    def swapped(self) -> "LinkSet":
-        return LinkSet(self.file, self.b, self.a,
-                       tuple(Link(k.b, k.a, k.relation, k.note, k.line) for k in self.links), self.title)
+    def swapped(self) -> LinkSet:
+        def turn(links):
+            return tuple(Link(k.b, k.a, k.relation, k.note, k.line, k.score, k.reasons) for k in links)
+
+        return LinkSet(self.file, self.b, self.a, turn(self.links), self.title, turn(self.drafts), turn(self.rejected))
 
 
 def map_paths(doc) -> dict[str, Path]:
@@ -63,6 +74,17 @@ def check(doc, load_map) -> tuple[list[Problem], LinkSet | None]:
         models[side] = result.model
     seen: dict[tuple[str, str], int] = {}
     for index, link in enumerate(doc.data["links"]):
+        states = [key for key in STATES if key in link]
+        if len(states) != 1:
+            what = "none" if not states else " and ".join(f"'{s}'" for s in states)
+            problems.append(doc.problem(("links", index), "link-state",
+                                        f"links.{index} has {what} of 'relation', 'draft' and 'rejected'",
+                                        "a link has a relation; a suggestion not yet reviewed has draft; a suggestion "
+                                        "turned down has rejected"))
+        elif states == ["draft"]:
+            problems.append(doc.problem(("links", index, "draft"), "draft-link",
+                                        f"links.{index} ({link['a']} \u2013 {link['b']}) is a draft: suggested as "
+                                        f"{link['draft']}, not yet reviewed", REVIEW_HINT))
         for side in ("a", "b"):
             model = models.get(side)
             if model is None or link[side] in model.claims:
@@ -79,6 +101,10 @@ def check(doc, load_map) -> tuple[list[Problem], LinkSet | None]:
         seen.setdefault(pair, index)
     if any(p.is_error for p in problems):
         return problems, None
-    links = tuple(Link(k["a"], k["b"], k["relation"], k.get("note"), doc.where(("links", i))[0])
-                  for i, k in enumerate(doc.data["links"]))
-    return problems, LinkSet(doc.file, models["a"], models["b"], links, doc.data.get("title"))
+    kinds: dict[str, list[Link]] = {state: [] for state in STATES}
+    for i, k in enumerate(doc.data["links"]):
+        state = next(s for s in STATES if s in k)
+        kinds[state].append(Link(k["a"], k["b"], k[state], k.get("note"), doc.where(("links", i))[0], k.get("score"),
+                                 tuple(k.get("reasons") or ())))
+    return problems, LinkSet(doc.file, models["a"], models["b"], tuple(kinds["relation"]), doc.data.get("title"),
+                             tuple(kinds["draft"]), tuple(kinds["rejected"]))

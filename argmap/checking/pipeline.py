@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from ..errors import InvalidMap, WrongKind
 from ..model import ArgumentMap, build
@@ -12,8 +12,8 @@ from ..problems import Problem
 from ..reading.document import Document, read_document
 from ..reading.files import kind_of
 from . import links, rules, schema
-from .sources import check as check_quotes
 from .links import LinkSet
+from .sources import check as check_quotes
 
 
 @dataclass

@@ -32,19 +32,22 @@ def schema_path(kind: str = "map") -> Path:
 
 
 def modeline(map_file: str | Path | None = None) -> str:
-    """The YAML language server's modeline for a map: a relative path inside this repository, else absolute."""
-    import os
+    """The YAML language server's modeline for a map, one that works wherever the map is read.
 
+    A map inside the checkout that holds the schema (the repository's schema/ folder) points at it by a
+    relative path, which travels with the repository. Anywhere else (a map outside the checkout, or
+    argmap installed from a wheel, whose schema lies in site-packages) it names the schema's published
+    address, its `$id`: a machine's own path would not work on any other machine.
+    """
     schema = schema_path("map").resolve()
-    target = schema
-    if map_file is not None:
+    if map_file is not None and schema.parent.name == "schema":
         folder = Path(map_file).resolve().parent
         if folder.is_relative_to(schema.parent.parent):
-            target = Path(os.path.relpath(schema, folder))
-    return f"# yaml-language-server: $schema={target.as_posix()}"
+            return f"# yaml-language-server: $schema={Path(os.path.relpath(schema, folder)).as_posix()}"
+    return f"# yaml-language-server: $schema={load_schema('map')['$id']}"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_schema(kind: str = "map") -> dict:
     return json.loads(schema_path(kind).read_text(encoding="utf-8"))
 
@@ -80,7 +83,7 @@ def inline_refs(schema: dict) -> dict:
     return inlined
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def validator(kind: str = "map"):
     """The validator, built once per process from the schema with its references inlined (see inline_refs)."""
     from jsonschema import Draft202012Validator
@@ -88,12 +91,18 @@ def validator(kind: str = "map"):
     return Draft202012Validator(inline_refs(load_schema(kind)))
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+def _cache_dir() -> Path | None:
+    """The user's cache folder for argmap, or None when there is none (no HOME, as under `docker run -u`)."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base or not os.path.isabs(base):
+        home = os.path.expanduser("~")
+        if home == "~" or not os.path.isabs(home):  # expanduser leaves "~" as it is when it knows no home
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "argmap"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def fast_validator(kind: str = "map"):
     """fastjsonschema's compiled validator: many times faster than jsonschema, but it stops at the first error.
 
@@ -107,13 +116,16 @@ def fast_validator(kind: str = "map"):
         return None
     text = schema_path(kind).read_bytes()
     key = hashlib.sha256(text + f"{sys.version}{fastjsonschema.VERSION}".encode()).hexdigest()[:32]
-    cached = _cache_dir() / f"{kind}-{key}.marshal"
+    folder = _cache_dir()
+    cached = folder / f"{kind}-{key}.marshal" if folder else None
     code = None
     try:
+        if cached is None:
+            raise FileNotFoundError
         status = cached.stat()
         # only code this user wrote, in a file nobody else may change, is run
         if status.st_uid == os.getuid() and not status.st_mode & 0o022:
-            code = marshal.loads(cached.read_bytes())
+            code = marshal.loads(cached.read_bytes())  # noqa: S302 - our own cache, owned and guarded as above
     except (OSError, ValueError, EOFError, TypeError):
         pass
     if not isinstance(code, types.CodeType):
@@ -122,6 +134,8 @@ def fast_validator(kind: str = "map"):
         source = fastjsonschema.compile_to_code(json.loads(text))
         code = compile(source, f"<fastjsonschema {kind}>", "exec")
         try:
+            if cached is None:
+                raise FileNotFoundError  # no cache folder: compiled again next time
             cached.parent.mkdir(parents=True, exist_ok=True)
             cached.parent.chmod(0o700)
             temporary = cached.with_suffix(f".{os.getpid()}.part")
@@ -191,7 +205,7 @@ def _explain(doc, error) -> list[Problem]:
 
 def _bad_id(doc, error, path) -> list[Problem]:
     key = error.instance
-    return [doc.problem(path + (key,), "schema-pattern", f"{key!r} in {_describe(path)} is not a valid id",
+    return [doc.problem((*path, key), "schema-pattern", f"{key!r} in {_describe(path)} is not a valid id",
                         "use letters, digits, '-', '_' or '.', starting with a letter or digit (e.g. 'no-freeze')",
                         key=True)]
 
@@ -216,7 +230,7 @@ def _required(doc, error, path) -> list[Problem]:
 
 def _unknown_property(doc, error, path) -> list[Problem]:
     known = error.schema.get("properties", {})
-    return [doc.problem(path + (name,), "schema-unknown-property", f"unknown property {name!r} in {_describe(path)}",
+    return [doc.problem((*path, name), "schema-unknown-property", f"unknown property {name!r} in {_describe(path)}",
                         did_you_mean(name, known) or ("known properties: " + ", ".join(known) if known else None),
                         key=True)
             for name in error.instance if name not in known]
@@ -232,7 +246,8 @@ def _const(doc, error, path) -> list[Problem]:
 
 def _type(doc, error, path) -> list[Problem]:
     return [doc.problem(path, "schema-type",
-                        f"{_describe(path)} must be {_type_name(error.validator_value)}, not {_value_name(error.instance)}",
+                        f"{_describe(path)} must be {_type_name(error.validator_value)}, "
+                        f"not {_value_name(error.instance)}",
                         _type_hint(error.validator_value, error.instance))]
 
 
@@ -255,8 +270,11 @@ def _length(doc, error, path) -> list[Problem]:
 
 
 def _any_of(doc, error, path) -> list[Problem]:
-    options = " or ".join(_type_name(sub.get("type", "string")) for sub in error.validator_value)
-    return [doc.problem(path, "schema", f"{_describe(path)} must be {options}: an id, or a list of ids")]
+    types = [sub.get("type", "string") for sub in error.validator_value]
+    options = " or ".join(_type_name(t) for t in types)
+    meaning = ("true or false, or a mapping of 'if' and 'then' to claim ids" if "boolean" in types
+               else "an id, or a list of ids")
+    return [doc.problem(path, "schema", f"{_describe(path)} must be {options}: {meaning}")]
 
 
 def _other(doc, error, path) -> list[Problem]:
@@ -271,7 +289,7 @@ def _type_hint(expected, value) -> str | None:
     expected = [expected] if isinstance(expected, str) else expected
     if "boolean" in expected and isinstance(value, str) and value in _YAML11_BOOLEANS:
         return "write true or false: argmap reads YAML 1.2, where yes/no/on/off are plain text"
-    if "string" in expected and isinstance(value, (bool, int, float)) and not isinstance(value, str):
+    if "string" in expected and isinstance(value, (bool, int, float)):
         return "put the value in quotes to keep it as text"
     if "string" in expected and value is None:
         return "write the value after the colon, or remove the property"

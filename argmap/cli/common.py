@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import click
 
@@ -25,7 +25,7 @@ def echo_errors(problems: Sequence[Problem]) -> None:
 
 def _translated(error: ArgmapError) -> click.ClickException:
     exception = click.UsageError(str(error)) if error.exit_code == 2 else click.ClickException(str(error))
-    exception.exit_code = error.exit_code
+    exception.exit_code = error.exit_code  # type: ignore[misc]  # click reads it from the instance; ours vary
     return exception
 
 

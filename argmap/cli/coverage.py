@@ -28,7 +28,7 @@ def coverage_command(paths, sources, output_format, show_all, fail_under) -> Non
     sentences covered by source.omitted are left out with their reason and not counted.
     Exits 0, or 1 when a map has errors, its source is missing, or coverage is under --fail-under.
     """
-    from ..api import coverage
+    from ..api import measure_coverage as coverage
 
     files = expand_paths(paths)
     if not files:

@@ -6,7 +6,9 @@ from pathlib import Path
 import click
 
 from ..checking.pipeline import check_file
+from ..checking.sources import source_of
 from ..formats import EXPORTS, IMPORTS
+from ..reading.files import read_input
 from .common import command
 
 
@@ -20,11 +22,12 @@ def export_command(path, target, output) -> None:
     from ..api import export
     from ..output import write_output
 
-    text = export(check_file(path).valid_map(), target)
+    model = check_file(path).valid_map()
+    text = export(model, target)
     if output == "-":
         click.echo(text, nl=False)
     else:
-        write_output(output, text.encode("utf-8"), [path])
+        write_output(output, text.encode("utf-8"), [path, source_of(model)])
 
 
 @command("import")
@@ -41,23 +44,27 @@ def import_command(path, source, output, map_id, title, force) -> None:
     """Make an argmap map from AIF JSON or Argdown; every loss of information is reported as a warning."""
     from ..api import import_map
     from ..errors import InvalidMap
+    from ..escaping import terminal
     from ..output import write_output
-    from .common import echo_errors
 
     file = Path(path)
     if output != "-" and Path(output).exists() and not force:
         raise click.ClickException(f"{output} exists; use --force to overwrite it")
     try:
-        text = file.read_text(encoding="utf-8")
+        text = read_input(file).decode("utf-8")
     except UnicodeDecodeError:
         raise click.ClickException(f"{path} is not UTF-8 text") from None
     try:
         imported = import_map(text, source, str(file), map_id, title, output if output != "-" else None)
-    except InvalidMap as error:
-        echo_errors(error.problems)
-        raise click.ClickException("the imported map is not valid; nothing was written") from None
+    except InvalidMap as error:  # a defect of argmap's importer: say what, without pointing into an unwritten file
+        for problem in error.problems:
+            click.echo(f"{terminal(str(path))}: cannot import: {terminal(problem.message)} [{problem.code}]", err=True)
+        raise click.ClickException("the imported map would not be valid; nothing was written "
+                                   "(please report this)") from None
     for warning in imported.warnings:
         click.echo(f"{path}: warning: {warning}", err=True)
+    for note in imported.notes:
+        click.echo(f"{path}: note: {note}", err=True)
     if output == "-":
         click.echo(imported.yaml, nl=False)
     else:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -47,7 +48,8 @@ from .progress import progress
                    "last good output and prints its problems. Ctrl-C stops.")
 @click.option("--serve", is_flag=True, help="With --watch: serve the output on http://127.0.0.1 so that an HTML page "
                                              "reloads itself when it changes.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port for --serve (0: any).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port for --serve (0: any).")
 def render_command(paths, output, output_format, timeout, sources, style_file, watch, serve, port, **drawing) -> None:
     """Draw maps as diagrams (SVG, PNG, PDF, DOT, or an interactive HTML page).
 
@@ -62,25 +64,30 @@ def render_command(paths, output, output_format, timeout, sources, style_file, w
     many = len(files) > 1 or any(Path(p).is_dir() for p in paths)
     if many and output == "-":
         raise UsageError("-o - (stdout) takes one map, not several")
+    if serve and not watch:
+        raise UsageError("--serve goes with --watch")
+    if watch and (many or output == "-"):  # said before any folder is made for the output
+        raise UsageError("--watch takes one map and an output file (-o FILE)")
     fmt = format_for(None if many else output, output_format)
+    targets: list[Path | None]  # None: stdout
     if many:
         folder = Path(output or ".")
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise click.ClickException(f"cannot create the output folder {folder}: {error.strerror}")
+            raise click.ClickException(f"cannot create the output folder {folder}: {error.strerror}") from None
         targets = [folder / f"{path.stem}.{fmt}" for path in files]
-        clashes = sorted({t.name for t in targets if targets.count(t) > 1})
+        clashes = sorted(t.name for t, count in Counter(targets).items() if t is not None and count > 1)
         if clashes:
             raise UsageError(f"several maps would be written to the same file ({', '.join(clashes)}); "
                              "render them into different folders")
     else:
-        targets = [Path(output) if output and output != "-" else None if output == "-" else Path(f"{files[0].stem}.{fmt}")]
+        targets = [None if output == "-" else Path(output) if output else Path(f"{files[0].stem}.{fmt}")]
     from ..output import refuse_overwriting_inputs
 
     for target in targets:
         if target is not None:
-            refuse_overwriting_inputs(target, files)
+            refuse_overwriting_inputs(target, [*files, style_file])
     options = RenderOptions(**drawing, style=_style(style_file))  # every option of the drawing is one of RenderOptions
     sources = sources_folders(sources)
     explicit = {Path(p) for p in paths}
@@ -89,13 +96,13 @@ def render_command(paths, output, output_format, timeout, sources, style_file, w
     if watch:
         if many or targets[0] is None:
             raise UsageError("--watch takes one map and an output file (-o FILE)")
-        _watch(files[0], targets[0], fmt, options, timeout, sources, port if serve else None)
+        _watch(files[0], targets[0], fmt, options, timeout, sources, port if serve else None, style_file)
         return
     failed = []
-    with progress(list(zip(files, targets)), "Rendering", lambda item: str(item[0])) as items:
+    with progress(list(zip(files, targets, strict=True)), "Rendering", lambda item: str(item[0])) as items:
         for path, target in items:
             try:
-                _render_one(path, target, fmt, options, timeout, sources)
+                _render_one(path, target, fmt, options, timeout, sources, style_file)
             except WrongKind:
                 if path in explicit:
                     raise
@@ -121,22 +128,23 @@ def _style(path: str | None):
         raise click.ClickException(f"{path}: not a valid style file; nothing was rendered") from None
 
 
-def _watch(path: Path, target: Path, fmt, options, timeout, sources, port) -> None:
+def _watch(path: Path, target: Path, fmt, options, timeout, sources, port, style_file) -> None:
     import time
+    import urllib.parse
 
-    from ..checking.sources import find_source
+    from ..checking.sources import source_of
     from ..errors import ArgmapError
     from ..watch import serve, watch
 
-    source_of: dict = {}  # the source the last good map named: watched too, without checking the map every poll
+    watched_source: dict = {}  # the source the last good map named: watched too, without checking the map every poll
 
     def watched() -> list[Path]:
-        return [path] + ([source_of["path"]] if source_of.get("path") else [])
+        return [path] + ([watched_source["path"]] if watched_source.get("path") else [])
 
     def job() -> None:
         stamp = time.strftime("%H:%M:%S")
         try:
-            model = _render_one(path, target, fmt, options, timeout, sources)
+            model = _render_one(path, target, fmt, options, timeout, sources, style_file)
         except InvalidMap as error:
             echo_errors(error.problems)
             click.echo(f"[{stamp}] kept the last good {target}; fix the problems above", err=True)
@@ -146,16 +154,16 @@ def _watch(path: Path, target: Path, fmt, options, timeout, sources, port) -> No
             click.echo(f"[{stamp}] {error}; kept the last good {target}", err=True)
         else:
             click.echo(f"[{stamp}] rendered {target}", err=True)
-            name = model.source.file
-            source_of["path"] = find_source(name, sources, str(path)) if name else None
+            watched_source["path"] = source_of(model, sources)
 
     if port is not None:
         try:
             server = serve(target, port)
         except OSError as error:
             raise click.ClickException(f"cannot serve on 127.0.0.1:{port}: {error.strerror or error}; "
-                                       "choose another --port (0 picks a free one)")
-        click.echo(f"serving http://127.0.0.1:{server.server_address[1]}/{target.name} (reloads on change)", err=True)
+                                       "choose another --port (0 picks a free one)") from None
+        click.echo(f"serving http://127.0.0.1:{server.server_address[1]}/{urllib.parse.quote(target.name)} "
+                   "(reloads on change)", err=True)
     click.echo(f"watching {path}; Ctrl-C stops", err=True)
     try:
         watch(watched, job)
@@ -163,9 +171,10 @@ def _watch(path: Path, target: Path, fmt, options, timeout, sources, port) -> No
         click.echo("stopped", err=True)
 
 
-def _render_one(path: Path, target: Path | None, fmt: str, options, timeout: float, sources):
+def _render_one(path: Path, target: Path | None, fmt: str, options, timeout: float, sources, style_file=None):
     """One map drawn to target (stdout when None), and its model; raises InvalidMap, WrongKind, DotError."""
     from ..api import render
+    from ..checking.sources import source_of
     from ..output import write_output
 
     model = check_file(path, sources, False).valid_map()
@@ -175,5 +184,5 @@ def _render_one(path: Path, target: Path | None, fmt: str, options, timeout: flo
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        write_output(target, data, [path])
+        write_output(target, data, [path, style_file, source_of(model, sources)])
     return model

@@ -1,9 +1,10 @@
-"""Compare two maps: the explicit links of a links file, joined with suggestions found by text similarity.
+"""Compare two maps: the explicit links of a links file, joined with suggested links (argmap.comparing.suggest).
 
-Suggestions score pairs of claims by TF-IDF cosine over stemmed words of each claim's label and quotes
-(English stop words dropped, plurals folded). IDF is computed over both maps together, so a word
-common to both essays (here: "DPRK", "peninsula") weighs little. Candidates come from an inverted
-index, so two maps of thousands of claims compare without scoring every pair.
+The words of a claim are its label and quotes, stemmed (English stop words dropped, plurals folded);
+similarities() is the plain TF-IDF cosine over them that the suggester starts from. IDF is computed over
+both maps together, so a word common to both essays (here: "DPRK", "peninsula") weighs little.
+Candidates come from an inverted index, so two maps of thousands of claims compare without scoring every
+pair.
 """
 from __future__ import annotations
 
@@ -11,16 +12,20 @@ import functools
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ..checking.links import RELATIONS, LinkSet
+from ..model import ArgumentMap, Claim
 from ..reading.document import Document, read_document
 from ..reading.files import kind_of
-from ..model import ArgumentMap, Claim
 
-DEFAULT_THRESHOLD = 0.20  # best F1 on the bundled essays' links; see README
-EXPLICIT, SUGGESTED = "explicit", "suggested"
+if TYPE_CHECKING:
+    from .suggest import Cutoff
+
+EXPLICIT, SUGGESTED, DRAFT = "explicit", "suggested", "draft"
 
 STOP_WORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below between
@@ -62,6 +67,9 @@ class Pair:
     relation: str | None = None
     score: float | None = None
     note: str | None = None
+    guess: str | None = None  # a suggestion's guessed relation
+    reasons: tuple[str, ...] = ()
+    line: int = 0  # a draft's line in the links file
 
 
 @dataclass
@@ -69,15 +77,21 @@ class Comparison:
     a: ArgumentMap
     b: ArgumentMap
     links_file: str | None
-    threshold: float
+    cutoff: Cutoff
     explicit: list[Pair] = field(default_factory=list)
     suggested: list[Pair] = field(default_factory=list)
+    drafts: list[Pair] = field(default_factory=list)  # suggestions written into the links file, not yet reviewed
+    rejected: int = 0
+
+    @property
+    def threshold(self) -> float | None:
+        return self.cutoff.threshold
 
     def by_relation(self, relation: str) -> list[Pair]:
         return [p for p in self.explicit if p.relation == relation]
 
     def _linked(self, side: str) -> set[str]:
-        return {getattr(p, side).id for p in self.explicit + self.suggested}
+        return {getattr(p, side).id for p in self.explicit + self.suggested + self.drafts}
 
     @property
     def only_a(self) -> list[Claim]:
@@ -90,6 +104,15 @@ class Comparison:
         return [c for c in self.b.claims.values() if c.id not in linked]
 
 
+_Item = TypeVar("_Item")
+
+
+class Progress(Protocol):
+    """Wraps the list of work to show progress, giving back its items in order: `iter`, or a progress bar."""
+
+    def __call__(self, items: list[_Item], /) -> Iterable[_Item]: ...
+
+
 def _vectors(documents: list[list[str]], idf: dict[str, float]) -> list[dict[str, float]]:
     vectors = []
     for words in documents:
@@ -100,7 +123,7 @@ def _vectors(documents: list[list[str]], idf: dict[str, float]) -> list[dict[str
     return vectors
 
 
-def similarities(a: ArgumentMap, b: ArgumentMap, threshold: float = DEFAULT_THRESHOLD,
+def similarities(a: ArgumentMap, b: ArgumentMap, threshold: float = 0.2,
                  per_claim: int = 3, wrap=iter) -> list[tuple[float, str, str]]:
     """(score, a id, b id) for pairs of claims whose TF-IDF cosine reaches threshold, best first.
 
@@ -118,7 +141,7 @@ def similarities(a: ArgumentMap, b: ArgumentMap, threshold: float = DEFAULT_THRE
     for index, vector in enumerate(b_vectors):
         for term, weight in vector.items():
             postings[term].append((index, weight))
-    found = []
+    found: list[tuple[float, str, str]] = []
     for a_index, vector in wrap(list(enumerate(a_vectors))):
         scores: dict[int, float] = defaultdict(float)
         for term, weight in vector.items():
@@ -130,21 +153,36 @@ def similarities(a: ArgumentMap, b: ArgumentMap, threshold: float = DEFAULT_THRE
     return found
 
 
-def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, threshold: float = DEFAULT_THRESHOLD,
-            suggest: bool = True, wrap=iter) -> Comparison:
-    """Join the explicit links between a and b with suggestions for pairs not yet linked."""
-    result = Comparison(a, b, links.file if links else None, threshold)
-    linked_pairs = set()
+def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, cutoff: Cutoff | float | None = None,
+            suggest: bool = True, wrap=iter, threshold: float | None = None) -> Comparison:
+    """Join the explicit links between a and b with suggestions for pairs that the links file does not hold.
+
+    cutoff is a Cutoff, a score threshold (a float), or None for the default (a number of pairs per claim).
+    """
+    from .suggest import Cutoff
+    from .suggest import suggest as suggestions
+
+    if cutoff is None and threshold is not None:
+        cutoff = threshold
+    if not isinstance(cutoff, Cutoff):
+        cutoff = Cutoff() if cutoff is None else Cutoff(None, float(cutoff))
+    result = Comparison(a, b, links.file if links else None, cutoff)
+    known = set()
     for link in links.links if links else ():
         result.explicit.append(Pair(a.claims[link.a], b.claims[link.b], EXPLICIT, relation=link.relation,
                                     note=link.note))
-        linked_pairs.add((link.a, link.b))
+        known.add((link.a, link.b))
+    if links is not None:
+        known.update((k.a, k.b) for k in (*links.drafts, *links.rejected))
+        result.drafts = [Pair(a.claims[k.a], b.claims[k.b], DRAFT, score=k.score, note=k.note, guess=k.relation,
+                              reasons=k.reasons, line=k.line) for k in links.drafts]
+        result.rejected = len(links.rejected)
     if suggest:
-        for score, a_id, b_id in similarities(a, b, threshold, wrap=wrap):
-            if (a_id, b_id) not in linked_pairs:
-                result.suggested.append(Pair(a.claims[a_id], b.claims[b_id], SUGGESTED, score=score))
+        for s in suggestions(a, b, cutoff, exclude=known, wrap=wrap):
+            result.suggested.append(Pair(a.claims[s.a], b.claims[s.b], SUGGESTED, score=s.score, guess=s.relation,
+                                         reasons=s.reasons))
     order = {relation: index for index, relation in enumerate(RELATIONS)}
-    result.explicit.sort(key=lambda p: order[p.relation])
+    result.explicit.sort(key=lambda p: order.get(p.relation or "", len(order)))
     return result
 
 
@@ -172,45 +210,25 @@ def find_links_file(a_path: Path, b_path: Path) -> Document | None:
     return None
 
 
+def find_links_files(map_paths: list[Path]) -> list[Document]:
+    """Every links file that joins two of the given maps, looked for in links/ beside each map and beside each map."""
+    wanted = {p.resolve() for p in map_paths}
+    folders = dict.fromkeys(f for m in map_paths for f in (m.parent / "links", m.parent))
+    found: dict[Path, Document] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for candidate in sorted(folder.glob("*.y*ml")):
+            resolved = candidate.resolve()
+            if resolved in wanted or resolved in found:
+                continue
+            doc = read_document(candidate)
+            names = links_names(doc) if kind_of(doc.data) == "links" else None
+            if names and set(names) <= wanted and names[0] != names[1]:
+                found[resolved] = doc
+    return list(found.values())
+
+
 def oriented(links: LinkSet, a_path: Path) -> LinkSet:
     """The links with side a being the map at a_path."""
     return links if Path(links.a.file or "").resolve() == a_path.resolve() else links.swapped()
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    """How well the suggester alone would find a links file's links."""
-
-    threshold: float
-    links: int
-    suggested: int
-    found: int  # links among the suggestions
-    top: int
-    top_real: int  # links among the `top` best suggestions
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.links if self.links else 0.0
-
-    @property
-    def precision(self) -> float:
-        return self.found / self.suggested if self.suggested else 0.0
-
-    @property
-    def precision_at_top(self) -> float:
-        return self.top_real / self.top if self.top else 0.0
-
-
-def evaluate(a: ArgumentMap, b: ArgumentMap, links: LinkSet, threshold: float = DEFAULT_THRESHOLD,
-             top: int = 20) -> Evaluation:
-    """Suggestions made as if the links file were empty, scored against its links (every relation counts)."""
-    real = {(link.a, link.b) for link in links.links}
-    suggested = [(x, y) for _, x, y in similarities(a, b, threshold)]
-    ranked = [(x, y) for _, x, y in similarities(a, b, 0.0001)][:top]
-    return Evaluation(threshold, len(real), len(suggested), sum(p in real for p in suggested), len(ranked),
-                      sum(p in real for p in ranked))
-
-
-def scores_by_threshold(a: ArgumentMap, b: ArgumentMap, links: LinkSet, extra: float | None = None) -> list[Evaluation]:
-    thresholds = sorted({0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, DEFAULT_THRESHOLD, *([extra] if extra else [])})
-    return [evaluate(a, b, links, t) for t in thresholds]

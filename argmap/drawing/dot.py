@@ -30,8 +30,8 @@ def dot_command() -> str:
 def warnings_of(stderr: bytes) -> list[str]:
     """dot's warnings, each once, with a hint where dot shrank the drawing to fit a bitmap."""
     found: list[str] = []
-    for line in stderr.decode("utf-8", "replace").splitlines():
-        line = line.strip()
+    for raw in stderr.decode("utf-8", "replace").splitlines():
+        line = raw.strip()
         if line.lower().startswith("warning:"):
             line = line[len("warning:"):].strip()
         if not line or line in found:

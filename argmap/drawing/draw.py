@@ -1,8 +1,8 @@
 """A graph to bytes in each output format: DOT text as it is, the rest through dot, HTML around dot's SVG."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ..errors import UsageError
 from .dot import run_dot

@@ -2,11 +2,13 @@
 
 Every piece of text from a map reaches DOT through one of two doors: `_html()` for labels (HTML-escaped,
 backslashes doubled, so `<`, `&`, quotes and `\\N` stay literal) and `_plain()` for tooltips
-(graphviz.escape on doubled backslashes, so backslashes and `<...>` stay literal). Node names are derived from ids that the schema restricts to [A-Za-z0-9_.-].
+(graphviz.escape on doubled backslashes, so backslashes and `<...>` stay literal). Node names are derived
+from ids that the schema restricts to [A-Za-z0-9_.-].
 """
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import textwrap
 from collections import deque
@@ -67,7 +69,7 @@ class Style:
         }[kind]
 
     @classmethod
-    def from_data(cls, data: dict) -> "Style":
+    def from_data(cls, data: dict) -> Style:
         """A style from a style file's data that passed schema/style.schema.json."""
         roles = dict(ROLE_STYLE)
         for role, given in (data.get("roles") or {}).items():
@@ -181,36 +183,41 @@ def _small(text: str, size: int = 9, color: str = "#444444") -> str:
 def neighbourhood(model: ArgumentMap, focus: str, depth: int) -> set[str]:
     """Ids of the claims within depth steps of focus (a step joins two claims through an argument or an
     objection, either way), and of the arguments among them: those whose conclusion and at least one
-    premise are kept, so that no inference is drawn hanging. Focusing an argument starts from its claims."""
-    adjacent: dict[str, set[str]] = {}
+    premise are kept, so that no inference is drawn hanging. Focusing an argument starts from its claims.
 
-    def link(a: str, b: str) -> None:
-        adjacent.setdefault(a, set()).add(b)
-        adjacent.setdefault(b, set()).add(a)
-
-    def claims_of(target: str) -> list[str]:
-        argument = model.arguments.get(target)
-        return [argument.conclusion, *argument.premises] if argument else [target]
-
-    for argument in model.arguments.values():  # the claims of one argument are one step apart
-        members = [argument.conclusion, *argument.premises]
-        for index, first in enumerate(members):
-            for second in members[index + 1:]:
-                link(first, second)
+    An argument is a hub that joins its claims: reaching it once reaches all of them, so a wide argument
+    costs its width, not its width squared."""
+    members = {a.id: [a.conclusion, *a.premises] for a in model.arguments.values()}
+    hubs: dict[str, list[str]] = {}  # claim -> the arguments it belongs to
+    attacks: dict[str, list[str]] = {}  # claim -> what it attacks or is attacked by (claims, or arguments)
+    for argument_id, claims in members.items():
+        for claim in claims:
+            hubs.setdefault(claim, []).append(argument_id)
     for objection in model.objections.values():
-        for attacked in claims_of(objection.target):
-            link(objection.claim, attacked)
-    start = claims_of(focus)
-    seen = set(start)
+        attacks.setdefault(objection.claim, []).append(objection.target)
+        for attacked in members.get(objection.target, [objection.target]):
+            attacks.setdefault(attacked, []).append(objection.claim)
+    for first, second in _pairs_beyond_support(model):  # spell-outs and tensions are steps too
+        attacks.setdefault(first, []).append(second)
+        attacks.setdefault(second, []).append(first)
+    start = members.get(focus, [focus])
+    seen, expanded = set(start), set()
     frontier = deque((claim, 0) for claim in start)
     while frontier:
         node, distance = frontier.popleft()
         if distance >= depth:
             continue
-        for nxt in sorted(adjacent.get(node, ())):
-            if nxt not in seen:
-                seen.add(nxt)
-                frontier.append((nxt, distance + 1))
+        reached: list[str] = []
+        for neighbour in [*hubs.get(node, ()), *attacks.get(node, ())]:
+            if neighbour in members:  # an argument: all of its claims, once
+                if neighbour not in expanded:
+                    expanded.add(neighbour)
+                    reached.extend(members[neighbour])
+            else:
+                reached.append(neighbour)
+        for claim in sorted(set(reached) - seen):
+            seen.add(claim)
+            frontier.append((claim, distance + 1))
     kept_arguments = {a.id for a in model.arguments.values()
                       if a.conclusion in seen and any(p in seen for p in a.premises)}
     return seen | kept_arguments
@@ -236,12 +243,14 @@ def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), si
             add_claim(sections.holding(claim.section), model, claim, options, side, claim.id in objecting, layout.wrap)
     for argument in model.arguments.values():
         if keep is None or argument.id in keep:
-            _add_argument(graph, sections.holding(argument.section), argument, options, side, keep)
+            (_add_corollary if argument.corollary else _add_argument)(
+                graph, sections.holding(argument.section), argument, options, side, keep)
     for objection in model.objections.values():
         if keep is None or (objection.claim in keep and objection.target in keep):
             _add_objection(graph, objection, options, side)
+    _add_spell_outs_and_tensions(graph, model, options, side, keep)
     if keep is not None:
-        _add_stubs(graph, model, keep, options, side)
+        _add_stubs(graph, model, keep, side)
     sections.close()
     return graph
 
@@ -263,13 +272,14 @@ def hidden_neighbours(model: ArgumentMap, keep: set[str]) -> dict[str, int]:
             if claim in keep and around.get(claim, set()) - keep}
 
 
-def _add_stubs(graph: graphviz.Digraph, model: ArgumentMap, keep: set[str], options: RenderOptions, side: str) -> None:
+def _add_stubs(graph: graphviz.Digraph, model: ArgumentMap, keep: set[str], side: str) -> None:
     """A "+N more" stub beside each claim whose neighbours --focus cut off."""
     for claim, count in hidden_neighbours(model, keep).items():
         name = f"more.{claim_node(claim, side)}"
         graph.node(name, label=f"+{count} more", shape="box", style="rounded,dashed", color="#767676",
                    fontcolor="#444444", fontsize="9", height="0.2", margin="0.06,0.02",
-                   id=svg_id("more", claim, side), tooltip=_plain(f"{count} more claims next to this one are not drawn"),
+                   id=svg_id("more", claim, side),
+                   tooltip=_plain(f"{count} more claims next to this one are not drawn"),
                    **{"class": "stub"})
         graph.edge(name, claim_node(claim, side), style="dotted", color="#767676", arrowhead="none",
                    **{"class": "stub"})
@@ -278,7 +288,7 @@ def _add_stubs(graph: graphviz.Digraph, model: ArgumentMap, keep: set[str], opti
 def _map_graph(model: ArgumentMap, options: RenderOptions, side: str, layout: Layout) -> graphviz.Digraph:
     title = _html(model.title, 80, 300)
     if options.legend:
-        title = legend_label(title, options.style)
+        title = legend_label(title, options.style, model)
     return _Digraph(name=f"cluster_{side}" if side else model.id, graph_attr={
         "rankdir": layout.direction, "newrank": "true", "nodesep": "0.3", "ranksep": "0.45",
         "fontname": options.style.font, "label": f"<{title}>", "labelloc": _top(layout.direction, bool(side)),
@@ -312,7 +322,8 @@ class _Sections:
             title = self.model.sections[section].title if section in self.model.sections else section
             self.clusters[section] = _Digraph(name=f"cluster_section_{self.side}{section}", graph_attr={
                 "label": f"<<B>{_html(title, 60, 200)}</B>>", "labelloc": _top(self.layout.direction),
-                "labeljust": "r" if self.layout.direction == "RL" else "l", "style": "rounded,dashed", "color": "#999999", "fontsize": "12",
+                "labeljust": "r" if self.layout.direction == "RL" else "l", "style": "rounded,dashed",
+                "color": "#999999", "fontsize": "12",
                 "id": svg_id("section", section, self.side), **_tooltip(title, self.options)})
         return self.clusters[section]
 
@@ -345,7 +356,7 @@ def _add_argument(graph: graphviz.Digraph, box: graphviz.Digraph, argument, opti
         if keep is None or premise in keep:
             graph.edge(claim_node(premise, side), argument_node(argument.id, side),
                        id=svg_id("premise", f"{argument.id}-{index}", side), **options.style.edge("premise"),
-                       **{"class": "premise"})
+                       **{"class": "premise", **_premise_marks(argument, premise)})
 
 
 def _add_objection(graph: graphviz.Digraph, objection, options: RenderOptions, side: str) -> None:
@@ -358,14 +369,21 @@ def _add_objection(graph: graphviz.Digraph, objection, options: RenderOptions, s
 
 def add_claim(graph: graphviz.Digraph, model: ArgumentMap, claim, options: RenderOptions, side: str = "",
               objecting: bool = False, wrap: int | None = None) -> None:
-    """One claim's node: fill by role, header with role and actors, the label, the full text as tooltip."""
+    """One claim's node: fill by role, header with role and actors, the label, the full text as tooltip.
+
+    The map's thesis is drawn as the thesis whatever its role: the thesis's fill and header, with its own
+    role named after the header when it says more (THESIS \u00b7 RECOMMENDATION)."""
     wrap = wrap or options.wrap
-    fill, role_label = options.style.role(claim.role)
-    if objecting and claim.role == "premise":
+    thesis = claim.id == model.thesis
+    fill, role_label = options.style.role("thesis" if thesis else claim.role)
+    if objecting and claim.role == "premise" and not thesis:
         fill = options.style.objection
     header = role_label
-    if claim.implicit:
-        header += " (IMPLICIT)"
+    if thesis and claim.role not in ("thesis", "conclusion"):
+        header += " \u00b7 " + options.style.role(claim.role)[1]
+    marks = (["IMPLICIT"] if claim.implicit else []) + (["CONDITIONAL"] if claim.conditional else [])
+    if marks:
+        header += f" ({', '.join(marks)})"
     if claim.actors:
         header += " \u00b7 " + ", ".join(model.actors[a].name for a in claim.actors)
     if options.ids:
@@ -375,7 +393,6 @@ def add_claim(graph: graphviz.Digraph, model: ArgumentMap, claim, options: Rende
         quote = " \u2026 ".join(claim.quotes)
         label += '<BR ALIGN="CENTER"/>' + _small("<I>" + _html(f"\u201c{quote}\u201d", wrap + 8) + "</I>", 9,
                                                  "#555555")
-    thesis = claim.id == model.thesis
     styles = ["rounded", "filled"] + (["dashed"] if claim.implicit else []) + (["bold"] if thesis else [])
     tooltip = claim.text + ("".join(f"\n\u201c{q}\u201d" for q in claim.quotes))
     graph.node(
@@ -383,6 +400,7 @@ def add_claim(graph: graphviz.Digraph, model: ArgumentMap, claim, options: Rende
         penwidth="3" if thesis else "1.2" if not claim.implicit else "1.4",
         fontsize="14" if thesis else "11", id=svg_id("claim", claim.id, side), **_tooltip(tooltip, options),
         **{"class": f"claim role-{claim.role}" + (" implicit" if claim.implicit else "") + (" thesis" if thesis else "")
+           + (" conditional" if claim.conditional else "")
            + "".join(f" tag-{re.sub(r'[^A-Za-z0-9_-]+', '-', tag)}" for tag in claim.tags)},
     )
 
@@ -390,20 +408,115 @@ def add_claim(graph: graphviz.Digraph, model: ArgumentMap, claim, options: Rende
 def _key(text: str, fill: str, style: str = "rounded", width: str = "1") -> str:
     """A legend entry drawn as a node is: a rounded box of the role's fill."""
     return (f'<TD><TABLE BORDER="{width}" STYLE="{style}" CELLBORDER="0" BGCOLOR="{fill}" CELLPADDING="3">'
-            f'<TR><TD><FONT POINT-SIZE="9">{html.escape(text)}</FONT></TD></TR></TABLE></TD>')
+            f'<TR><TD><FONT POINT-SIZE="9">{_html(text, 40, 80)}</FONT></TD></TR></TABLE></TD>')  # never markup
 
 
-def legend_label(title: str, style: Style) -> str:
+def legend_label(title: str, style: Style, model: ArgumentMap | None = None) -> str:
     """The title with the legend beneath it, as one HTML-like label: the legend takes no part in the layout,
-    so it cannot push the essay's claims out of their order."""
-    keys = [_key(label.capitalize(), fill, width="3" if role == "thesis" else "1") for role, (fill, label) in style.roles]
+    so it cannot push the essay's claims out of their order. With model, issue 16's elements that it uses."""
+    keys = [_key(label.capitalize(), fill, width="3" if role == "thesis" else "1")
+            for role, (fill, label) in style.roles]
     keys += [_key("Implicit premise", "#FFFFFF", "rounded,dashed"), _key("Objecting claim", style.objection)]
     lines = [(style.support, "──●──▶", "premises meet, then support"),
-             (style.attack, "– – – ┤", "attacks")]
+             (style.attack, "\u2013 \u2013 \u2013 \u2524", "attacks")]
+    if model is not None:
+        more_keys, more_lines = _legend_beyond_support(model, style)
+        keys += more_keys
+        lines += more_lines
     keys += [f'<TD><FONT POINT-SIZE="10" COLOR="{colour}">{glyph}</FONT><FONT POINT-SIZE="9"> {text}</FONT></TD>'
              for colour, glyph, text in lines]
     return (f'<TABLE BORDER="0" CELLSPACING="4"><TR><TD COLSPAN="{len(keys)}">{title}</TD></TR>'
             f'<TR>{"".join(keys)}</TR></TABLE>')
+
+
+# --- What a text does beyond support and attack (issue 16) --------------------------------------------------
+# Spell-outs, tensions, arguments that follow from the thesis, conditionals and exhaustiveness premises are
+# drawn here, apart from the rest of the grammar. Spell-outs never pass through an inference node: a grey
+# line with a hollow arrowhead from the detail (or the means) to what it spells out. A tension is a dotted
+# line with hollow diamonds at both ends that takes no part in the layout. An argument that follows from the
+# thesis is drawn with its edges reversed for the layout, so that its conclusion sits below the thesis with
+# the arrow pointing down into it.
+RELATION_STYLE = {
+    "specifies": {"color": "#666666", "style": "solid", "penwidth": "1.4", "arrowhead": "onormal",
+                  "label": " specifies"},
+    "means-to": {"color": "#666666", "style": "solid", "penwidth": "1.4", "arrowhead": "ovee", "label": " means to"},
+    "tension": {"color": "#E69F00", "style": "dotted", "penwidth": "2.2", "dir": "both", "arrowhead": "odiamond",
+                "arrowtail": "odiamond", "constraint": "false", "label": " tension"},
+    "exhaustive": {"style": "bold", "label": " exhaustive"},
+}
+
+
+def _add_spell_outs_and_tensions(graph: graphviz.Digraph, model: ArgumentMap, _options: RenderOptions, side: str,
+                                 keep: set[str] | None) -> None:
+    for claim in model.claims.values():
+        for kind, target in claim.spells_out():
+            if keep is None or (claim.id in keep and target in keep):
+                graph.edge(claim_node(claim.id, side), claim_node(target, side),
+                           id=svg_id(kind, f"{claim.id}-{target}", side), fontcolor="#666666",
+                           tooltip=_plain(f"{claim.text}\n{kind.replace('-', ' ')}\n{model.claims[target].text}"),
+                           **{"class": f"spell-out {kind}"}, **RELATION_STYLE[kind])
+    for tension in model.tensions.values():
+        first, second = tension.claims
+        if keep is None or (first in keep and second in keep):
+            graph.edge(claim_node(first, side), claim_node(second, side), id=svg_id("tension", tension.id, side),
+                       fontcolor=RELATION_STYLE["tension"]["color"],
+                       tooltip=_plain(f"tension ({tension.kind}): {tension.id}" + (f"\n{tension.note}" if tension.note
+                                                                                       else "")),
+                       **{"class": f"tension {tension.kind}"}, **RELATION_STYLE["tension"])
+
+
+def _add_corollary(graph: graphviz.Digraph, box: graphviz.Digraph, argument, options: RenderOptions, side: str,
+                   keep: set[str] | None) -> None:
+    """An argument that follows from the thesis: its inference node as any other, its edges reversed for the layout."""
+    _add_argument(graph, box, argument, options, side, keep=set())  # the node alone
+    if keep is None or argument.conclusion in keep:
+        graph.edge(claim_node(argument.conclusion, side), argument_node(argument.id, side), dir="back",
+                   arrowtail="normal", color=options.style.support, penwidth="1.6", label=" follows",
+                   fontcolor=options.style.support, id=svg_id("supports", argument.id, side),
+                   **{"class": "support corollary"})
+    for index, premise in enumerate(argument.premises):
+        if keep is None or premise in keep:
+            graph.edge(argument_node(argument.id, side), claim_node(premise, side), dir="back", arrowtail="none",
+                       color=options.style.support, penwidth="1.2",
+                       id=svg_id("premise", f"{argument.id}-{index}", side),
+                       **{"class": "premise corollary", **_premise_marks(argument, premise)})
+
+
+def _pairs_beyond_support(model: ArgumentMap):
+    """The claims that a spell-out or a tension joins, one step apart for --focus."""
+    for claim in model.claims.values():
+        for _, target in claim.spells_out():
+            yield claim.id, target
+    for tension in model.tensions.values():
+        yield tension.claims
+
+
+def _premise_marks(argument, premise: str) -> dict:
+    """The exhaustiveness premise of an argument by elimination: its edge bold and labelled."""
+    if premise != argument.exhaustive:
+        return {}
+    return {**RELATION_STYLE["exhaustive"], "class": "premise exhaustive"}  # replaces the plain class
+
+
+def _legend_beyond_support(model: ArgumentMap, style: Style) -> tuple[list[str], list[tuple[str, str, str]]]:
+    """Legend entries for the elements of this block that the map uses, and only those: boxes, and lines as
+    (colour, glyph, text)."""
+    keys: list[str] = []
+    lines: list[tuple[str, str, str]] = []
+    spell_outs = {kind for claim in model.claims.values() for kind, _ in claim.spells_out()}
+    if "specifies" in spell_outs:
+        lines.append((RELATION_STYLE["specifies"]["color"], "───▷", "a detail specifies"))
+    if "means-to" in spell_outs:
+        lines.append((RELATION_STYLE["means-to"]["color"], "───❭", "a means to"))
+    if any(claim.conditional for claim in model.claims.values()):
+        keys.append(_key("Premise (conditional)", "#FFFFFF"))
+    if model.tensions:
+        lines.append((RELATION_STYLE["tension"]["color"], "◇····◇", "in tension"))
+    if any(argument.corollary for argument in model.arguments.values()):
+        lines.append((style.support, "◀──●", "follows from the thesis"))
+    if any(argument.exhaustive for argument in model.arguments.values()):
+        lines.append((style.support, "━━●", "the options are all (exhaustive)"))
+    return keys, lines
 
 
 def dot_source(model: ArgumentMap, options: RenderOptions = RenderOptions()) -> str:
@@ -460,7 +573,7 @@ def build_comparison_graph(result, options: RenderOptions = RenderOptions(), sug
                 add_claim(column, model, model.claims[claim_id], options, side)
             # within a rank, an edge puts its tail before its head: this chain keeps the title on top, then the essay
             chain = [f"{side}.title"] + [claim_node(claim_id, side) for claim_id in order]
-            for above, below in zip(chain, chain[1:]):
+            for above, below in itertools.pairwise(chain):
                 column.edge(above, below, style="invis")
             graph.subgraph(column)
         graph.edge("a.title", "b.title", style="invis", constraint="true")  # B's column one rank right of A's

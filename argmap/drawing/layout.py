@@ -30,6 +30,9 @@ RANK_SEP = 32.0  # ranksep 0.45 in
 INFERENCE = 10.0  # the inference dot between a premise's rank and its conclusion's
 CAPTION_CHAR = 4.4  # a scheme's caption, in 8 pt type
 TITLE = 30.0  # the map's title above the drawing
+# an edge label (issue 16's spell-outs, tensions, corollaries, exhaustiveness premises) makes dot double every
+# rank: each step between claims gains a rank for the labels, about this long along the direction
+LABEL_RANK = 2 * RANK_SEP + 110.0
 TARGET = (0.6, 1.6)  # the aspect ratios (width / height) aimed at: 1:2 to 2:1, with room for the estimate's error
 NARROWER = (1.0, 0.875, 0.75)  # the text widths auto tries, as parts of --wrap
 
@@ -43,13 +46,15 @@ class Shape:
     leaves: int
     box: tuple[float, float]
     inference: tuple[float, float] = (INFERENCE, INFERENCE)  # the inference node: a dot, or a scheme's caption
+    labelled: bool = False  # some edge has a label (see LABEL_RANK)
 
     def size(self, direction: str) -> tuple[float, float]:
         """The drawing's estimated width and height in points."""
         vertical = direction in ("BT", "TB")
         across = self.breadth * (self.box[0] if vertical else self.box[1]) + (self.breadth - 1) * NODE_SEP
         along_box, along_inference = (self.box[1], self.inference[1]) if vertical else (self.box[0], self.inference[0])
-        along = self.ranks * along_box + (self.ranks - 1) * (2 * RANK_SEP + along_inference)
+        gap = 2 * RANK_SEP + along_inference + (LABEL_RANK if self.labelled else 0.0)
+        along = self.ranks * along_box + (self.ranks - 1) * gap
         return (across, along + TITLE) if vertical else (along, across + TITLE)
 
     def aspect(self, direction: str) -> float:
@@ -69,28 +74,38 @@ def levels(model: ArgumentMap, keep: set[str] | None = None) -> dict[str, int]:
     """Each drawn claim's number of steps below the claim it supports or attacks, counted from the top.
 
     A claim's level is the longest chain of support and attack from it up to a claim that supports
-    nothing, as dot ranks them (a claim lies below everything it supports).
+    nothing, as dot ranks them (a claim lies below everything it supports). Issue 16's spell-outs rank
+    the same way (a detail or a means lies below what it spells out), and an argument that follows from
+    the thesis is drawn reversed (its conclusion below its premises); tensions take no part in the ranks.
     """
     above: dict[str, set[str]] = {}
     for argument in model.arguments.values():
         if keep is not None and argument.id not in keep:
             continue
         for premise in argument.premises:
-            above.setdefault(premise, set()).add(argument.conclusion)
+            if argument.corollary:
+                above.setdefault(argument.conclusion, set()).add(premise)
+            else:
+                above.setdefault(premise, set()).add(argument.conclusion)
     for objection in model.objections.values():
         target = objection.target
         undercut = model.arguments.get(target)
         if undercut is not None:
             target = undercut.conclusion
         above.setdefault(objection.claim, set()).add(target)
+    for detail in model.claims.values():
+        for _, spelled in detail.spells_out():
+            above.setdefault(detail.id, set()).add(spelled)
     drawn = [c for c in model.claims if keep is None or c in keep]
     found: dict[str, int] = {}
-    for start in drawn:  # iterative depth-first search: support never runs in a circle in a valid map
+    visiting: set[str] = set()
+    for start in drawn:  # iterative depth-first search; a circle (which a valid map's support never makes) is cut
         stack = [(start, False)]
         while stack:
             claim, ready = stack.pop()
-            if claim in found:
+            if claim in found or (not ready and claim in visiting):
                 continue
+            visiting.add(claim)
             parents = [p for p in above.get(claim, ()) if keep is None or p in keep]
             if ready or not parents:
                 found[claim] = 1 + max((found.get(p, 0) for p in parents), default=-1)
@@ -107,7 +122,8 @@ def shape(model: ArgumentMap, wrap: int, keep: set[str] | None = None) -> Shape:
     per_rank: dict[int, int] = {}
     for level in found.values():
         per_rank[level] = per_rank.get(level, 0) + 1
-    supporting = {p for a in model.arguments.values() for p in a.premises} | {o.claim for o in model.objections.values()}
+    supporting = ({p for a in model.arguments.values() for p in a.premises}
+                  | {o.claim for o in model.objections.values()})
     supported = {a.conclusion for a in model.arguments.values()} | {o.target for o in model.objections.values()}
     leaves = sum(1 for c in found if c in supporting and c not in supported)
     texts = [model.claims[c].text for c in found]
@@ -116,7 +132,9 @@ def shape(model: ArgumentMap, wrap: int, keep: set[str] | None = None) -> Shape:
     height = lines * LINE_HEIGHT + BOX_PADDING[1]
     captions = [len(a.scheme) for a in model.arguments.values() if a.scheme and (keep is None or a.id in keep)]
     inference = (max(captions) * CAPTION_CHAR + 8, 16.0) if captions else (INFERENCE, INFERENCE)
-    return Shape(max(found.values()) + 1, max(per_rank.values()), leaves, (width, height), inference)
+    labelled = bool(model.tensions) or any(True for c in found for _ in model.claims[c].spells_out()) or any(
+        a.corollary or a.exhaustive for a in model.arguments.values() if keep is None or a.id in keep)
+    return Shape(max(found.values()) + 1, max(per_rank.values()), leaves, (width, height), inference, labelled)
 
 
 def _distance(aspect: float) -> float:
@@ -135,5 +153,5 @@ def choose(model: ArgumentMap, wrap: int, keep: set[str] | None = None, directio
         width = max(8, round(wrap * narrowing))
         found = shape(model, width, keep)
         options += [(round(_distance(found.aspect(d)), 2), -width, index, d) for index, d in enumerate(("BT", "RL"))]
-    distance, width, _, chosen = min(options)
+    _, width, _, chosen = min(options)
     return Layout(chosen, -width)

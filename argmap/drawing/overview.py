@@ -1,9 +1,11 @@
-"""The section overview: one node per essay section holding its main claim, with the support and attack between sections.
+"""The section overview: one node per essay section holding its main claim, with the support and attack between
+sections.
 
 A reader sees the essay's plan at a glance, on a laptop screen or an A4 page, before opening the whole map.
 """
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -32,15 +34,13 @@ def summaries(model: ArgumentMap) -> list[SectionSummary]:
     level = levels(model)
     members: dict[str, list[str]] = {}
     for claim in model.claims.values():
-        members.setdefault(claim.section if claim.section else UNSECTIONED, []).append(claim.id)
+        members.setdefault(claim.section or UNSECTIONED, []).append(claim.id)
     order = [s for s in model.sections if s in members] + [s for s in members if s not in model.sections]
     found = []
     for section in order:
         claims = members[section]
-        if model.thesis in claims:
-            main = model.thesis
-        else:
-            main = min(claims, key=lambda c: (level.get(c, 0), claims.index(c)))
+        main = (model.thesis if model.thesis in claims
+                else min(claims, key=lambda c: (level.get(c, 0), claims.index(c))))
         title = model.sections[section].title if section in model.sections else section
         found.append(SectionSummary(section, title, main, tuple(claims)))
     return found
@@ -57,24 +57,28 @@ def flows(model: ArgumentMap) -> dict[tuple[str, str, str], int]:
         for origin in sorted({section(p) for p in argument.premises} - {to}):
             counted[(origin, to, "support")] = counted.get((origin, to, "support"), 0) + 1
     for objection in model.objections.values():
-        target = model.arguments[objection.target].conclusion if objection.target in model.arguments else objection.target
+        target = (model.arguments[objection.target].conclusion if objection.target in model.arguments
+                  else objection.target)
         origin, to = section(objection.claim), section(target)
         if origin != to:
             counted[(origin, to, "attack")] = counted.get((origin, to, "attack"), 0) + 1
     return counted
 
 
-def build_overview(model: ArgumentMap, options: RenderOptions = RenderOptions()) -> graphviz.Digraph:
+def build_overview(model: ArgumentMap, options: RenderOptions | None = None) -> graphviz.Digraph:
     """The overview as a graphviz.Digraph: the sections in the essay's order, in rows of up to PER_ROW read
     left to right, with the support (solid, arrow) and attack (dashed, bar) that crosses between them.
 
     A grid rather than a layout by support: an essay whose many sections all support the last one would
     otherwise be one long row, too wide for a screen or a page.
     """
+    options = options or RenderOptions()
     style = options.style
     graph = _Digraph(name=f"{model.id}-overview", graph_attr={
-        "rankdir": "TB", "newrank": "true", "nodesep": "0.25", "ranksep": "0.35", "splines": "curved", "outputorder": "edgesfirst", "fontname": style.font,
-        "label": f"<{_html(model.title, 80, 300)}<BR/>{_small('The essay section by section, each with its main claim', 10)}>",
+        "rankdir": "TB", "newrank": "true", "nodesep": "0.25", "ranksep": "0.35", "splines": "curved",
+        "outputorder": "edgesfirst", "fontname": style.font,
+        "label": f"<{_html(model.title, 80, 300)}<BR/>"
+                 f"{_small('The essay section by section, each with its main claim', 10)}>",
         "labelloc": "t", "fontsize": "15", "id": "overview", "tooltip": _plain(model.title)},
         node_attr={"fontname": style.font, "fontsize": "10", "shape": "box", "style": "rounded,filled",
                    "margin": "0.08,0.05", "width": "2.6"},
@@ -97,10 +101,10 @@ def build_overview(model: ArgumentMap, options: RenderOptions = RenderOptions())
             line.node(f"section.{summary.id}", label=f"<{label}>", fillcolor=fill, penwidth="3" if thesis else "1.2",
                       id=svg_id("overview", summary.id), tooltip=_plain(claim.text),
                       **{"class": "section" + (" thesis" if thesis else "")})
-        for left, right in zip(row, row[1:]):  # within a rank, an edge puts its tail left of its head
+        for left, right in itertools.pairwise(row):  # within a rank, an edge puts its tail left of its head
             line.edge(f"section.{left.id}", f"section.{right.id}", style="invis")
         graph.subgraph(line)
-    for upper, lower in zip(rows, rows[1:]):
+    for upper, lower in itertools.pairwise(rows):
         graph.edge(f"section.{upper[0].id}", f"section.{lower[0].id}", style="invis", weight="10")
     for (origin, to, kind), count in sorted(flows(model).items()):
         attack = kind == "attack"

@@ -27,7 +27,8 @@ def section_groups(model: ArgumentMap) -> list[tuple[str, set[str]]]:
     for section in order:
         claims = members[section]
         arguments = {a.id for a in model.arguments.values() if a.conclusion in claims and set(a.premises) & claims}
-        title = model.sections[section].title if section and section in model.sections else section or "Claims in no section"
+        title = (model.sections[section].title if section and section in model.sections
+                 else section or "Claims in no section")
         groups.append((title, claims | arguments))
     return groups
 
@@ -57,15 +58,15 @@ def pages_of(source: str, timeout: float, warn, tiles: bool = True) -> list[byte
     # each tile shows this much of the drawing, shrunk by SMALLEST onto the page
     tile_w, tile_h = (page_w - 2 * MARGIN) / SMALLEST, (page_h - 2 * MARGIN) / SMALLEST
     columns, rows = math.ceil(width / tile_w), math.ceil(height / tile_h)
-    tiles = []
+    pages: list[bytes] = []
     for row in range(rows):
         for column in range(columns):
             # viewport: the page's size in points, the zoom, and the window's centre in dot's coordinates (y up)
             x = min(width - tile_w / 2, (column + 0.5) * tile_w) if width > tile_w else width / 2
             y = max(tile_h / 2, height - (row + 0.5) * tile_h) if height > tile_h else height / 2
             size = f"{min(tile_w, width) * SMALLEST:.0f},{min(tile_h, height) * SMALLEST:.0f}"
-            tiles.append(run_dot(_with(source, f'viewport="{size},{SMALLEST},{x:.1f},{y:.1f}"'), "pdf", timeout, warn))
-    return tiles
+            pages.append(run_dot(_with(source, f'viewport="{size},{SMALLEST},{x:.1f},{y:.1f}"'), "pdf", timeout, warn))
+    return pages
 
 
 def pdf_pages(model: ArgumentMap, options: RenderOptions, timeout: float, warn) -> bytes:
@@ -98,7 +99,7 @@ def _objects(pdf: bytes) -> dict[int, bytes]:
     start = int(xref.group(1))
     offsets = sorted(int(m.group(1)) for m in re.finditer(rb"(\d{10}) 00000 n", pdf[start:]))
     found = {}
-    for begin, end in zip(offsets, offsets[1:] + [start]):
+    for begin, end in zip(offsets, [*offsets[1:], start], strict=True):
         chunk = pdf[begin:end]
         header = _OBJECT.match(chunk)
         if header is None:

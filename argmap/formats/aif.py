@@ -1,4 +1,5 @@
-"""AIF JSON (AIFdb, OVA): claims as I-nodes, inferences as RA-nodes, objections as CA-nodes.
+"""AIF JSON (AIFdb, OVA): claims as I-nodes, inferences as RA-nodes, objections as CA-nodes; spell-outs as MA-nodes
+(AIF's rephrase), a tension as two CA-nodes, one each way.
 
 Node ids are the map's own ids, so that a map written and read back keeps its names. Reading copes
 with real files: numeric or string ids, the xAIF wrapper ({"AIF": {...}}), dialogue nodes (L, TA, YA)
@@ -12,6 +13,7 @@ from ..model import ArgumentMap
 from .importer import Importer
 
 ARGUMENT_TYPES = {"I", "RA", "CA", "MA", "PA"}
+SPELL_OUT_TEXT = {"specifies": "Specification", "means-to": "Means"}  # the MA node's text; its scheme is the kind
 DIALOGUE_TYPES = {"L", "TA", "YA"}
 
 
@@ -22,13 +24,12 @@ def _timestamp(model: ArgumentMap) -> str:
 
 def dump(model: ArgumentMap) -> dict:
     stamp = _timestamp(model)
-    nodes, edges = [], []
+    edges: list[dict[str, str | None]] = []
 
     def edge(source: str, target: str) -> None:
         edges.append({"edgeID": str(len(edges) + 1), "fromID": source, "toID": target, "formEdgeID": None})
 
-    for claim in model.claims.values():
-        nodes.append({"nodeID": claim.id, "text": claim.text, "type": "I", "timestamp": stamp})
+    nodes = [{"nodeID": c.id, "text": c.text, "type": "I", "timestamp": stamp} for c in model.claims.values()]
     for argument in model.arguments.values():
         node = {"nodeID": argument.id, "text": argument.scheme.replace("-", " ").capitalize() if argument.scheme
                 else "Default Inference", "type": "RA", "timestamp": stamp}
@@ -42,18 +43,32 @@ def dump(model: ArgumentMap) -> dict:
         nodes.append({"nodeID": objection.id, "text": "Default Conflict", "type": "CA", "timestamp": stamp})
         edge(objection.claim, objection.id)
         edge(objection.id, objection.target)
+    for claim in model.claims.values():  # AIF has no means-end relation: a means travels as a rephrase named Means
+        for kind, target in claim.spells_out():
+            node_id = f"{claim.id}.{kind}.{target}"
+            nodes.append({"nodeID": node_id, "text": SPELL_OUT_TEXT[kind], "type": "MA", "timestamp": stamp,
+                          "scheme": kind})
+            edge(claim.id, node_id)
+            edge(node_id, target)
+    for tension in model.tensions.values():  # a symmetric conflict: one CA node each way
+        for index, (first, second) in enumerate((tension.claims, tension.claims[::-1])):
+            node_id = tension.id if index == 0 else f"{tension.id}.reverse"
+            nodes.append({"nodeID": node_id, "text": "Default Conflict", "type": "CA", "timestamp": stamp,
+                          "scheme": "tension"})
+            edge(first, node_id)
+            edge(node_id, second)
     return {"nodes": nodes, "edges": edges, "locutions": [],
             "argmap": {"id": model.id, "title": model.title, "thesis": model.thesis}}
 
 
-def load(document, importer: Importer) -> None:
-    """Fill importer from an AIF document (plain or xAIF-wrapped)."""
+def load(document: object, importer: Importer) -> None:
+    """Fill importer from an AIF document (plain or xAIF-wrapped), as json.loads gave it."""
     if isinstance(document, dict) and isinstance(document.get("AIF"), dict):
         document = document["AIF"]
     if not isinstance(document, dict) or not isinstance(document.get("nodes"), list):
         raise ValueError("not AIF: there is no list of 'nodes'")
-    meta = document.get("argmap") if isinstance(document.get("argmap"), dict) else {}
-    if meta.get("thesis"):
+    meta = document.get("argmap")
+    if isinstance(meta, dict) and meta.get("thesis"):
         importer.meta["thesis"] = meta["thesis"]
     graph = _Graph(_argument_nodes(document["nodes"], importer))
     graph.connect(document.get("edges") or [], importer)
@@ -64,9 +79,13 @@ def load(document, importer: Importer) -> None:
     for node_id, node in graph.nodes.items():
         if graph.kind[node_id] == "RA":
             _add_inference(graph, node_id, node, importer)
-    for node_id in graph.nodes:
-        if graph.kind[node_id] == "CA":
+    for node_id, node in graph.nodes.items():
+        if graph.kind[node_id] == "CA" and node.get("scheme") == "tension":
+            _add_tension(graph, node_id, importer)
+        elif graph.kind[node_id] == "CA":
             _add_conflict(graph, node_id, importer)
+        elif graph.kind[node_id] == "MA" and node.get("scheme") in SPELL_OUT_TEXT:
+            _add_spell_out(graph, node_id, str(node["scheme"]), importer)
         elif graph.kind[node_id] == "MA":
             importer.warn(f"MA (rephrase) node {node_id} was dropped: argmap has no rephrase relation")
         elif graph.kind[node_id] == "PA":
@@ -84,6 +103,9 @@ def _argument_nodes(nodes: list, importer: Importer) -> dict[str, dict]:
         node_type = str(node.get("type", "")).upper()
         if node_type not in ARGUMENT_TYPES:
             skipped[f"of type {node_type or '(none)'}" + (" (dialogue)" if node_type in DIALOGUE_TYPES else "")] += 1
+            continue
+        if str(node["nodeID"]) in kept:
+            skipped["whose nodeID another node has already (the first was kept)"] += 1
             continue
         kept[str(node["nodeID"])] = node
     for description, count in sorted(skipped.items()):
@@ -127,14 +149,36 @@ def _add_inference(graph: _Graph, node_id: str, node: dict, importer: Importer) 
         importer.argument(name, conclusion, premises, scheme=node.get("scheme") or _scheme(node.get("text")))
 
 
+MAX_CONFLICT_PAIRS = 1000  # objections one CA node may make: AIF joins one attacker to one target
+
+
 def _add_conflict(graph: _Graph, node_id: str, importer: Importer) -> None:
     """A CA node: an objection from each attacking I-node against each attacked I- or RA-node."""
-    pairs = [(o, t) for o in graph.incoming[node_id] if graph.kind.get(o) == "I" for t in graph.outgoing[node_id]]
+    attackers = [o for o in graph.incoming[node_id] if graph.kind.get(o) == "I"]
+    pairs = [(o, t) for o in attackers for t in graph.outgoing[node_id][:MAX_CONFLICT_PAIRS]][:MAX_CONFLICT_PAIRS]
+    whole = len(attackers) * len(graph.outgoing[node_id])
+    if whole > len(pairs):
+        importer.warn(f"CA node {node_id} joins {len(attackers)} attackers to {len(graph.outgoing[node_id])} targets; "
+                      f"only the first {len(pairs)} of those {whole} attacks were imported")
     for index, (objector, target) in enumerate(pairs):
         if graph.kind.get(target) in ("I", "RA"):
             importer.objection(objector, target, name=node_id if len(pairs) == 1 else f"{node_id}-{index + 1}")
         else:
             importer.warn(f"CA node {node_id} attacks a {graph.kind.get(target)} node; that attack was dropped")
+
+
+def _add_spell_out(graph: _Graph, node_id: str, kind: str, importer: Importer) -> None:
+    """An MA node written by argmap: the claim that spells out (its source) and the claim spelled out (its target)."""
+    for source in (n for n in graph.incoming[node_id] if graph.kind.get(n) == "I"):
+        for target in (n for n in graph.outgoing[node_id] if graph.kind.get(n) == "I"):
+            importer.spell_out(source, target, kind)
+
+
+def _add_tension(graph: _Graph, node_id: str, importer: Importer) -> None:
+    """A CA node written by argmap for a tension (one each way; the importer keeps one tension per pair)."""
+    for first in (n for n in graph.incoming[node_id] if graph.kind.get(n) == "I"):
+        for second in (n for n in graph.outgoing[node_id] if graph.kind.get(n) == "I"):
+            importer.tension(first, second, name=node_id.removesuffix(".reverse"))
 
 
 def _scheme(text) -> str | None:

@@ -9,30 +9,32 @@ nesting before any of them costs time or memory.
 from __future__ import annotations
 
 import bisect
+import json
 import math
 import os
 import re
 import stat
 from dataclasses import dataclass, field
+from typing import NoReturn
 
 import yaml
 
 from ..problems import Problem
 
 try:  # the C parser is many times faster; the pure one gives the same events
-    from yaml.cyaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser  # the class that yaml.cyaml imports
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml.parser import Parser as _Parser
+    from yaml.parser import Parser as _PurePythonParser
     from yaml.reader import Reader as _Reader
     from yaml.scanner import Scanner as _Scanner
 
-    class _PureParser(_Reader, _Scanner, _Parser):  # type: ignore[misc]
-        def __init__(self, stream):
+    class _PureParser(_Reader, _Scanner, _PurePythonParser):
+        def __init__(self, stream: str) -> None:
             _Reader.__init__(self, stream)
             _Scanner.__init__(self)
-            _Parser.__init__(self)
+            _PurePythonParser.__init__(self)
 
-    _Parser = _PureParser  # type: ignore[misc,assignment]
+    _Parser = _PureParser  # type: ignore[misc,assignment]  # another class, the same events
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
@@ -102,12 +104,14 @@ def read_document(path: str | os.PathLike, display_name: str | None = None) -> D
     try:
         status = os.stat(path)
         if not stat.S_ISREG(status.st_mode):
-            doc.problems.append(Problem(name, 1, 1, "file-unreadable", "not a regular file (a folder, a pipe, a device)"))
+            doc.problems.append(Problem(name, 1, 1, "file-unreadable",
+                                        "not a regular file (a folder, a pipe, a device)"))
             return doc
         size = status.st_size
         if size > MAX_BYTES:
             doc.problems.append(Problem(name, 1, 1, "file-too-large",
-                                        f"the file is {size / 2**20:.1f} MiB; argmap reads at most {MAX_BYTES // 2**20} MiB",
+                                        f"the file is {size / 2**20:.1f} MiB; "
+                                        f"argmap reads at most {MAX_BYTES // 2**20} MiB",
                                         "split the map into several files"))
             return doc
         with open(path, "rb") as handle:
@@ -127,9 +131,9 @@ def parse_bytes(raw: bytes, name: str) -> Document:
         return doc
     text = raw.decode("utf-8")
     doc.text = text
-    problem = _check_text(text, name)
-    if problem:
-        doc.problems.append(problem)
+    problems = _check_text(text, name)
+    if problems:
+        doc.problems.extend(problems)
         return doc
     try:
         _Walk(doc, text).run(text)
@@ -138,7 +142,7 @@ def parse_bytes(raw: bytes, name: str) -> Document:
         doc.problems.append(stop.problem)
     except yaml.MarkedYAMLError as error:
         doc.data = None
-        doc.problems.append(_syntax_problem(error, name, text))
+        doc.problems.extend(_syntax_problems(error, name, text))
     except yaml.YAMLError as error:  # a reader error: it has a position but no mark
         doc.data = None
         doc.problems.append(Problem(name, 1, 1, "yaml-syntax", str(error).splitlines()[0]))
@@ -166,28 +170,80 @@ def _check_bytes(raw: bytes, name: str) -> Problem | None:
     return None
 
 
-def _check_text(text: str, name: str) -> Problem | None:
+def _check_text(text: str, name: str) -> list[Problem]:
+    """A control character (the first), or every line indented with a tab: YAML cannot be read past them."""
     bad = _CONTROL.search(text)
     if bad:
         line, column = _line_column(text, bad.start())
-        return Problem(name, line, column, "control-character",
-                       f"control character U+{ord(bad.group()):04X} is not allowed",
-                       "delete it: maps hold text, and control characters would reach terminals and diagrams")
-    for number, line in enumerate(text.split("\n"), start=1):
-        tab = _TAB_INDENT.search(line)
-        if tab:
-            return Problem(name, number, tab.end(), "tab", "a tab where YAML needs spaces",
-                           "indent with spaces; YAML does not allow tabs there")
-    return None
+        return [Problem(name, line, column, "control-character",
+                        f"control character U+{ord(bad.group()):04X} is not allowed",
+                        "delete it: maps hold text, and control characters would reach terminals and diagrams")]
+    problems: list[Problem] = []
+    for number, text_line in enumerate(text.split("\n"), start=1):
+        tab = _TAB_INDENT.search(text_line)
+        if tab and len(problems) < MAX_SYNTAX_PROBLEMS:
+            problems.append(Problem(name, number, tab.end(), "tab", "a tab where YAML needs spaces",
+                                    "indent with spaces; YAML does not allow tabs there"))
+    return problems
 
 
 def _short_tag(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
+def _offset(mark) -> int:
+    """Where a mark stands in the text: the parsers mark every event, though the stubs allow None."""
+    return mark.index
+
+
 def _line_column(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+MAX_SYNTAX_PROBLEMS = 50
+_COLON_TRAP = "mapping values are not allowed"
+_KEY_AND_PLAIN_VALUE = re.compile(r"^(\s*(?:-\s+)?)([^\s#'\"{\[][^#]*?):[ ]+([^'\"{\[|>&*!#\s].*?)\s*(#.*)?$")
+
+
+def _syntax_problems(error: yaml.MarkedYAMLError, name: str, text: str) -> list[Problem]:
+    """The syntax error, and every later one the parser can reach.
+
+    A ': ' inside plain text is the trap that authors meet most: after each one, the colon is put out of
+    the way (a same-width stand-in, so that lines and columns stay true) and the text parsed again, so that
+    every such trap in the file is reported in one run, each with the fix. Other errors end the search.
+    """
+    problems = [_syntax_problem(error, name, text)]
+    seen_lines = {problems[0].line}
+    while problems[-1].code == "yaml-syntax" and _COLON_TRAP in problems[-1].message \
+            and len(problems) < MAX_SYNTAX_PROBLEMS and len(text) <= 1_000_000:  # each pass parses the file again
+        mark = error.problem_mark
+        if mark is None or mark.index >= len(text) or text[mark.index] != ":":
+            break
+        text = text[:mark.index] + ";" + text[mark.index + 1:]
+        try:
+            _Walk(Document(name), text).run(text)
+            break
+        except (_Stop, yaml.YAMLError) as next_error:
+            if not isinstance(next_error, yaml.MarkedYAMLError):
+                break
+            error = next_error
+            found = _syntax_problem(error, name, text)
+            if found.line not in seen_lines:  # one problem per line: the fix quotes the whole value
+                problems.append(found)
+                seen_lines.add(found.line)
+    return problems
+
+
+def _colon_hint(text: str, line: int) -> str:
+    """How to fix a ': ' in plain text on this line: the line with its value quoted, when it is a key and a value."""
+    source_line = text.split("\n")[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+    match = _KEY_AND_PLAIN_VALUE.match(source_line)
+    if match is None:
+        return "quote the text: a ': ' inside plain text starts a new key"
+    lead, key, value, comment = match.groups()
+    fixed = f"{lead.strip()} {key}: {json.dumps(value, ensure_ascii=False)}".strip()
+    return f"quote the text, as in: {fixed}" + (f" {comment}" if comment else "")
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
@@ -208,8 +264,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Proble
                        "write the character itself, or a valid \\U escape")
     if "tab" in message:
         return Problem(name, line, column, "tab", "a tab where YAML needs spaces", "indent with spaces")
-    if "mapping values are not allowed" in message:
-        hint = "quote the text: a ': ' inside plain text starts a new key"
+    if _COLON_TRAP in message:
+        hint = _colon_hint(text, line)
     elif "could not find expected ':'" in message or "expected <block end>" in message:
         hint = "check the indentation of this line against the lines above"
     elif "found undefined alias" in message or "undefined alias" in message:
@@ -235,7 +291,7 @@ class _Walk:
         line = bisect.bisect_right(self.line_starts, mark.index)
         return line, mark.index - self.line_starts[line - 1] + 1
 
-    def stop(self, mark, code: str, message: str, hint: str | None = None):
+    def stop(self, mark, code: str, message: str, hint: str | None = None) -> NoReturn:
         raise _Stop(Problem(self.doc.file, *self.where(mark), code, message, hint))
 
     def run(self, text: str) -> None:
@@ -280,7 +336,7 @@ class _Walk:
             self._count(mark, size)
             return data
         tag = getattr(event, "tag", None)
-        if tag not in _STANDARD_TAGS:
+        if tag is not None and tag not in _STANDARD_TAGS:  # None: no tag
             self.stop(mark, "unsupported-tag", f"the YAML tag {_short_tag(tag)} is not accepted",
                       "remove the tag; argmap maps hold only text, numbers, booleans, lists and mappings")
         start = self.nodes
@@ -293,7 +349,7 @@ class _Walk:
                 child = parser.get_event()
                 if isinstance(child, yaml.SequenceEndEvent):
                     break
-                data.append(self.node(parser, child, path + (len(data),), depth + 1))
+                data.append(self.node(parser, child, (*path, len(data)), depth + 1))
         elif isinstance(event, yaml.MappingStartEvent):
             data = self.mapping(parser, path, depth)
         else:  # pragma: no cover - the parser emits nothing else here
@@ -312,27 +368,30 @@ class _Walk:
             if not isinstance(key_event, yaml.ScalarEvent):
                 self.stop(mark, "non-string-key", "a mapping key must be plain text, not a list, mapping or alias",
                           "write the key as text")
-            if key_event.tag not in _STANDARD_TAGS:
-                self.stop(mark, "unsupported-tag", f"the YAML tag {_short_tag(key_event.tag)} is not accepted", "remove the tag")
+            if key_event.tag is not None and key_event.tag not in _STANDARD_TAGS:
+                self.stop(mark, "unsupported-tag", f"the YAML tag {_short_tag(key_event.tag)} is not accepted",
+                          "remove the tag")
             key = key_event.value
+            key_path = (*path, key)
             if key == "<<" and key_event.implicit[0]:
                 self.stop(mark, "merge-key", "YAML merge keys (<<) are not accepted",
                           "write the properties out in full")
             if key in data:
-                first = self.doc.key_positions[path + (key,)]
+                first = self.doc.key_positions[key_path]
                 self.stop(mark, "duplicate-key", f"the key {key!r} is given twice (first on line {first[0]})",
                           "remove one of them, or give them different names; YAML would silently keep the last")
-            self.doc.key_positions[path + (key,)] = self.where(mark)
+            self.doc.key_positions[key_path] = self.where(mark)
             self._check_text(key_event)
             value_event = parser.get_event()
-            between = self.text[key_event.end_mark.index:value_event.start_mark.index]
+            key_end = _offset(key_event.end_mark)
+            between = self.text[key_end:_offset(value_event.start_mark)]
             if "\t" in between and "\n" not in between.split("\t", 1)[0]:
                 # `a:\t1` is accepted by libyaml and refused by PyYAML's pure parser: refuse it on both
-                index = key_event.end_mark.index + between.index("\t")
+                index = key_end + between.index("\t")
                 line, column = _line_column(self.text, index)
                 raise _Stop(Problem(self.doc.file, line, column, "tab", "a tab where YAML needs spaces",
                                     "separate the key's colon from its value with spaces"))
-            data[key] = self.node(parser, value_event, path + (key,), depth + 1)
+            data[key] = self.node(parser, value_event, key_path, depth + 1)
 
     def _check_text(self, event) -> None:
         """Escapes ("\\x07", "\\ud800") can put into a value what the file itself may not hold."""

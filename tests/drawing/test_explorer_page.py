@@ -125,7 +125,21 @@ def test_collapse_and_expand_a_branch_and_expand_to_a_depth(pages, open_page):
     direct = {f"claim-{p}" for a in model.arguments_for(model.thesis) for p in a.premises}
     direct |= {f"claim-{o.claim}" for o in model.objections_to(model.thesis)}
     direct |= {f"claim-{o.claim}" for a in model.arguments_for(model.thesis) for o in model.objections_to(a.id)}
-    assert set(shown) == direct | {f"claim-{model.thesis}"}
+    direct |= {f"claim-{c.id}" for _, c in model.spelled_out_by(model.thesis)}  # issue 16's spell-outs are steps
+    direct |= {f"claim-{c}" for t in model.tensions_of(model.thesis) for c in t.claims}
+    from argmap.drawing.page import edges
+
+    down: dict[str, list[str]] = {}
+    for lower, upper, _, _ in edges(model):
+        down.setdefault(upper, []).append(lower)
+    reached, todo = {f"claim-{model.thesis}"}, [f"claim-{model.thesis}"]
+    while todo:
+        for lower in down.get(todo.pop(), []):
+            if lower not in reached:
+                reached.add(lower)
+                todo.append(lower)
+    unreached = {f"claim-{c}" for c in model.claims} - reached  # no depth: a depth hides none of them
+    assert set(shown) == direct | {f"claim-{model.thesis}"} | unreached
     page.select_option("#depth", "")
     assert page.locator("g.node.gone").count() == 0
 
@@ -195,7 +209,7 @@ def test_the_quote_stands_highlighted_in_its_paragraph_and_the_source_view_links
 def test_the_outline_is_the_markdown_exports_tree(pages, open_page):
     page, _ = open_page(pages["zhang"])
     page.click("button[data-view=outline]")
-    markdown = argmap.export(argmap.load(ZHANG), "markdown")
+    markdown = argmap.export(argmap.load(ZHANG), "markdown").split("\n## Tensions\n")[0]  # a list after the tree
     claim_lines = [line for line in markdown.splitlines() if re.match(r"\s*- .*\*\*", line)]
     items = page.locator("#outline li.claim")
     assert items.count() == len(claim_lines)
@@ -214,7 +228,7 @@ def test_print_media_shows_the_overview_and_the_outline_not_the_diagram(pages, o
     page.emulate_media(media="print")
     assert page.is_visible("#view-overview svg") and page.is_visible("#view-outline")
     assert not page.is_visible("#viewport") and not page.is_visible("#bar") and not page.is_visible("#panel")
-    markdown = argmap.export(argmap.load(ZHANG), "markdown")
+    markdown = argmap.export(argmap.load(ZHANG), "markdown").split("\n## Tensions\n")[0]  # a list after the tree
     assert page.locator("#outline li.claim").count() == len(re.findall(r"(?m)^\s*- .*\*\*", markdown))
 
 

@@ -14,8 +14,8 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from ...model import UNDERCUT, ArgumentMap
 from ...formats.outline import Entry, outline
+from ...model import UNDERCUT, ArgumentMap
 
 _ASSETS = resources.files(__name__)
 
@@ -36,6 +36,7 @@ def _details(model: ArgumentMap, claim, places) -> list[str]:
         lines.append(f"Source: {model.source.file}, line{'s' * (len(where) > 1)} {', '.join(map(str, where))}")
     if claim.implicit:
         lines.append("Implicit: reconstructed by the mapper, not said in the essay.")
+    lines.extend(_beyond_support(model, claim))
     if claim.note:
         lines.append("Note: " + claim.note)
     if claim.tags:
@@ -59,29 +60,70 @@ def entries(model: ArgumentMap, places: dict[str, list[int]] | None = None, side
             "kind": "argument" + (f" ({a.scheme})" if a.scheme else ""),
             "text": a.text or f"Why: {model.claims[a.conclusion].text}", "quotes": [],
             "details": [f"Premises: {', '.join(model.claims[p].text for p in a.premises)}",
-                        f"Conclusion: {model.claims[a.conclusion].text}", f"Id: {a.id}"]}
+                        f"Conclusion: {model.claims[a.conclusion].text}", *_argument_beyond_support(model, a),
+                        f"Id: {a.id}"]}
     return found
 
 
+def _beyond_support(model: ArgumentMap, claim) -> list[str]:
+    """The panel's lines for what a claim does beyond support and attack (issue 16)."""
+    lines = []
+    names = {"specifies": "Specifies", "means-to": "A means to"}
+    for kind, target in claim.spells_out():
+        lines.append(f"{names[kind]}: {model.claims[target].text}")
+    for kind, detail in model.spelled_out_by(claim.id):
+        lines.append(f"{'Specified by' if kind == 'specifies' else 'Reached by the means'}: {detail.text}")
+    if claim.conditional:
+        parts = [f"if: {model.claims[claim.antecedent].text}" if claim.antecedent else "",
+                 f"then: {model.claims[claim.consequent].text}" if claim.consequent else ""]
+        lines.append("Conditional" + (" (" + "; ".join(p for p in parts if p) + ")" if any(parts) else "") + ".")
+    for tension in model.tensions_of(claim.id):
+        other = next(c for c in tension.claims if c != claim.id)
+        lines.append(f"In tension ({tension.kind}) with: {model.claims[other].text}"
+                     + (f" ({tension.note})" if tension.note else ""))
+    return lines
+
+
+def _argument_beyond_support(model: ArgumentMap, argument) -> list[str]:
+    lines = []
+    if argument.exhaustive:
+        lines.append(f"The options are all (exhaustiveness premise): {model.claims[argument.exhaustive].text}")
+    if argument.corollary:
+        lines.append("Follows from the thesis: its conclusion is drawn from the thesis, not a reason for it.")
+    return lines
+
+
 def edges(model: ArgumentMap, side: str = "") -> list[list[str]]:
-    """[lower, upper, edge id, kind] for each edge of the diagram: lower supports or attacks upper."""
+    """[lower, upper, edge id, kind] for each edge of the diagram: lower supports or attacks upper, spells it out
+    ("spell-out"), or is in tension with it ("tension")."""
     from ..graph import svg_id
 
     found = []
     for argument in model.arguments.values():
         node = svg_id("argument", argument.id, side)
-        found.append([node, svg_id("claim", argument.conclusion, side), svg_id("supports", argument.id, side), "support"])
+        found.append([node, svg_id("claim", argument.conclusion, side), svg_id("supports", argument.id, side),
+                      "support"])
         for index, premise in enumerate(argument.premises):
             found.append([svg_id("claim", premise, side), node, svg_id("premise", f"{argument.id}-{index}", side),
                           "premise"])
     for objection in model.objections.values():
         target = svg_id("argument" if objection.kind == UNDERCUT else "claim", objection.target, side)
-        found.append([svg_id("claim", objection.claim, side), target, svg_id("objection", objection.id, side), "attack"])
+        found.append([svg_id("claim", objection.claim, side), target, svg_id("objection", objection.id, side),
+                      "attack"])
+    for claim in model.claims.values():  # issue 16: a detail or a means lies under what it spells out
+        for kind, spelled in claim.spells_out():
+            found.append([svg_id("claim", claim.id, side), svg_id("claim", spelled, side),
+                          svg_id(kind, f"{claim.id}-{spelled}", side), "spell-out"])
+    for tension in model.tensions.values():
+        first, second = tension.claims
+        found.append([svg_id("claim", second, side), svg_id("claim", first, side), svg_id("tension", tension.id, side),
+                      "tension"])
     return found
 
 
 def _outline_data(model: ArgumentMap, side: str = "") -> list:
-    """The outline tree as nested lists [kind, svg id, lead, children], built by formats.outline."""
+    """The outline trees as nested lists [kind, svg id (a heading's text), lead, children], built by
+    formats.outline: [from the thesis, not reached from it, following from it]."""
     from ..graph import svg_id
 
     def convert(roots: list[Entry]) -> list:
@@ -90,13 +132,14 @@ def _outline_data(model: ArgumentMap, side: str = "") -> list:
         while stack:  # no recursion: the tree is as deep as the map
             entry, into = stack.pop()
             kind = "argument" if entry.kind == "argument" else "claim"
-            item: list = [entry.kind, svg_id(kind, entry.id, side), entry.lead, []]
+            key = entry.id if entry.kind == "heading" else svg_id(kind, entry.id, side)  # a heading: its text
+            item: list = [entry.kind, key, entry.lead, []]
             into.append(item)
             stack.extend((child, item[3]) for child in reversed(entry.children))
         return result
 
-    main, rest = outline(model)
-    return [convert(main), convert(rest)]
+    main, corollaries, rest = outline(model)
+    return [convert(main), convert(rest), convert(corollaries)]
 
 
 def source_data(model: ArgumentMap, text: str | None, find=None, side: str = "") -> dict | None:
@@ -131,12 +174,15 @@ def _bisect(starts: list[int], offset: int) -> int:
 
 
 _TITLE = re.compile(r"<title>[^<]*</title>\s*")
-_COMMENT = re.compile(r"<!--.*?-->\s*", re.S)
-_TEXT = re.compile(r"<text[^>]*>.*?</text>\s*", re.S)
-_NODE = re.compile(r'<g id="((?:[ab](?:-|&#45;))?(?:claim|argument)(?:-|&#45;)[^"]+)" class="node([^"]*)">(.*?</g>)', re.S)
+_COMMENT = re.compile(r"<!--.*?-->\s*", re.DOTALL)
+_TEXT = re.compile(r"<text[^>]*>.*?</text>\s*", re.DOTALL)
+_NODE = re.compile(r'<g id="((?:[ab](?:-|&#45;))?(?:claim|argument)(?:-|&#45;)[^"]+)" class="node([^"]*)">(.*?</g>)',
+                   re.DOTALL)
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-_SHAPE = re.compile(r'<(?:path|polygon)[^>]*?(?:d|points)="([^"]*)"|<ellipse[^>]*?cx="([^"]+)" cy="([^"]+)" rx="([^"]+)" ry="([^"]+)"')
-_SHIFT = re.compile(r'class="graph" transform="scale\(([\d.]+) ([\d.]+)\) rotate\(0\) translate\(([\d.-]+) ([\d.-]+)\)"')
+_SHAPE = re.compile(r'<(?:path|polygon)[^>]*?(?:d|points)="([^"]*)"'
+                    r'|<ellipse[^>]*?cx="([^"]+)" cy="([^"]+)" rx="([^"]+)" ry="([^"]+)"')
+_SHIFT = re.compile(r'class="graph" transform="scale\(([\d.]+) ([\d.]+)\) rotate\(0\) '
+                    r'translate\(([\d.-]+) ([\d.-]+)\)"')
 LAZY_FROM = 400  # nodes: above this, a node's text is added only when it comes into view at a readable zoom
 
 
@@ -220,11 +266,14 @@ def _label(item: dict) -> str:
     return f"{item['kind']}: {text if len(text) <= 200 else text[:199] + chr(0x2026)}"
 
 
-def page(title: str, svg: bytes, data: dict, overview: bytes | None = None) -> bytes:
+def page(title: str, svg: bytes, data: dict, overview: bytes | None = None, extra: str = "") -> bytes:
     """The HTML page: the SVGs inline, the data as JSON, our stylesheet and script; nothing from the network.
 
+    extra is more inline HTML for the body (the compare page's review block), placed after the page's script.
+
     data holds "nodes" (entries()), and may hold "edges", "thesis", "outline", "source", "overview" (overview
-    node id -> claim id) and, for a comparison, "links" (every link and suggestion, with its relation or score).
+    node id -> claim id) and, for a comparison, "links" (every link and suggestion, with its relation or score)
+    and "argmap-review" (the review block's data, drawing.review).
     """
     if "nodes" not in data:  # the old call: the panel's entries alone
         data = {"nodes": data}
@@ -240,8 +289,8 @@ def page(title: str, svg: bytes, data: dict, overview: bytes | None = None) -> b
         views.append(("source", "Source"))
     if kind == "comparison":
         views.append(("links", "Links"))
-    tabs = "".join(f'<button type="button" class="tab" data-view="{name}" aria-pressed="{str(name == "diagram").lower()}"'
-                   f'>{label}</button>' for name, label in views)
+    tabs = "".join(f'<button type="button" class="tab" data-view="{name}" '
+                   f'aria-pressed="{str(name == "diagram").lower()}">{label}</button>' for name, label in views)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -286,8 +335,8 @@ def page(title: str, svg: bytes, data: dict, overview: bytes | None = None) -> b
 <aside id="panel" aria-label="Details" aria-live="polite"><h1 class="text">{title_html}</h1><p class="where">Hover over a claim to read it; click it, or Tab to it and press Enter, to keep it here.</p></aside>
 <script type="application/json" id="argmap-data">{_json(data)}</script>
 <script>{_asset("explorer.js")}</script>
-</body></html>
-""".encode("utf-8")
+{extra}</body></html>
+""".encode()  # noqa: S608 (an HTML page: its <select> is no SQL)
 
 
 def map_data(model: ArgumentMap, places: dict[str, list[int]] | None = None, source=None) -> dict:

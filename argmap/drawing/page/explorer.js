@@ -496,6 +496,7 @@
           }
           if (item[0] === 'argument') li.appendChild(el('span', 'because', 'Because' + (nodes[item[1]] && nodes[item[1]].kind !== 'argument' ? ' (' + nodes[item[1]].kind.replace(/^argument \(|\)$/g, '').replace(/-/g, ' ') + ')' : '') + ':'));
           else if (item[0] === 'repeat') li.appendChild(el('span', 'repeat', '(its reasons are given above)'));
+          else if (item[0] === 'heading') li.appendChild(el('span', 'because', item[1]));
           else {
             if (item[2]) li.appendChild(el('span', 'lead', item[2]));
             li.appendChild(go(item[1], textOf(item[1])));
@@ -511,6 +512,7 @@
       if (!outline) return;
       if (title) root.appendChild(el('h3', null, title));
       root.appendChild(tree(outline[0]));
+      if (outline[2] && outline[2].length) { root.appendChild(el('h3', null, 'Follows from the thesis')); root.appendChild(tree(outline[2])); }
       if (outline[1].length) { root.appendChild(el('h3', null, 'Claims not reached from the thesis')); root.appendChild(tree(outline[1])); }
     }
     part(data.maps ? data.maps[0] : '', data.outline);

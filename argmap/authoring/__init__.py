@@ -1,0 +1,1 @@
+"""Authoring: from a text to a map: sentences and clauses, drafts, quote help."""

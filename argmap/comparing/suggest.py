@@ -1,0 +1,263 @@
+"""Suggested links between two maps: ranked pairs of claims, each with a guessed relation and its reasons.
+
+The ranking starts from the TF-IDF cosine of each claim's label and quotes (argmap.comparing.compare.terms)
+and adds what argmap knows that plain word overlap does not:
+
+- actors: pairs whose claims name the same actors (by name, so two maps need not share ids) gain a little;
+- structure: when two conclusions are alike, the pairs of their premises gain a share of that likeness
+  (arguments that answer each other tend to answer with their premises too).
+
+Then each claim keeps at most its 3 best partners, counted from both sides, and a cut-off keeps the best
+pairs: a number of pairs per claim (the default, because a count carries over between pairs of essays
+better than a score does) and/or a score threshold.
+
+The relation is guessed from the dates, the texts and the roles:
+
+- a claim of the later essay that names the earlier essay's author restates it: recast, unless the two
+  differ in negation or in a cue of change ("failed", "no longer", "stopped"), then contradicts;
+- a later essay that names the earlier one's author is a reply: its other pairs default to contradicts;
+  an essay that does not is an update: its pairs default to develops;
+- nearly the same words (cosine 0.6 or more) are the same claim; a high likeness (0.35) recast;
+- a cue of change or a negation on one side only is a contradiction.
+
+Everything is computed with the maps in date order (then by id), so the scores and the guesses do not
+depend on which map is given first. The figures behind these choices are in docs/comparing.md.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..model import ArgumentMap, Claim
+from .compare import claim_document, terms
+
+PER_CLAIM_CAP = 3  # each claim keeps at most this many partners, counted from either side
+ACTOR_WEIGHT = 0.05
+STRUCTURE_WEIGHT = 0.1
+SAME_AT, RECAST_AT = 0.6, 0.35
+DEFAULT_PER_CLAIM = 0.75  # pairs suggested per claim: round(0.75 x the mean number of claims of the two maps)
+
+_NEGATION = re.compile(r"\b(?:not|no|never|nor|none|nothing|neither|cannot|can't|won't|didn't|don't|doesn't|"
+                       r"isn't|wasn't|aren't|without)\b", re.IGNORECASE)
+_CHANGE = re.compile(r"\b(?:fail(?:ed|s|ure)?|stopped|no longer|ceased?|halted|collapsed|abandon(?:ed)?|"
+                     r"reversed|withdrawn|withdrawal|lost|worse(?:ned)?|deteriorat\w*|stalled|stagnat\w*|"
+                     r"suspended|broke down|impossible|refus\w*|reject\w*|declin\w*)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cutoff:
+    """Which ranked pairs become suggestions: the best per_claim x (mean claims) pairs, and/or score >= threshold."""
+
+    per_claim: float | None = DEFAULT_PER_CLAIM
+    threshold: float | None = None
+
+    def count(self, a: ArgumentMap, b: ArgumentMap) -> int | None:
+        if self.per_claim is None:
+            return None
+        return max(1, round(self.per_claim * (len(a.claims) + len(b.claims)) / 2))
+
+    def describe(self, a: ArgumentMap | None = None, b: ArgumentMap | None = None) -> str:
+        parts = []
+        if self.per_claim is not None:
+            n = f" = {self.count(a, b)} pairs" if a is not None and b is not None else ""
+            parts.append(f"the best {self.per_claim:g} per claim{n}")
+        if self.threshold is not None:
+            parts.append(f"score \u2265 {self.threshold:.2f}")
+        return " and ".join(parts) or "every ranked pair"
+
+    @property
+    def label(self) -> str:
+        """A short name for a table row."""
+        if self.per_claim is not None and self.threshold is None:
+            return f"top {self.per_claim:g}/claim"
+        if self.threshold is not None and self.per_claim is None:
+            return f"score \u2265 {self.threshold:.2f}"
+        return self.describe()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    a: str
+    b: str
+    score: float
+    relation: str
+    reasons: tuple[str, ...] = field(default=())
+
+
+def published(model: ArgumentMap) -> str:
+    return str(model.source.published or "")
+
+
+def in_date_order(a: ArgumentMap, b: ArgumentMap) -> bool:
+    """Whether a comes first: by publication date, then id, then file; never depends on the order given."""
+    return (published(a), a.id, a.file or "") <= (published(b), b.id, b.file or "")
+
+
+def _surname(model: ArgumentMap) -> str | None:
+    words = [w for w in terms(model.source.author or "") if len(w) > 2]
+    return words[-1] if words else None
+
+
+def _actor_words(model: ArgumentMap, claim: Claim) -> set[str]:
+    return {w for actor in claim.actors for w in terms(model.actors[actor].name if actor in model.actors else actor)}
+
+
+def _names(model: ArgumentMap, claim: Claim, surname: str | None) -> bool:
+    """Whether the claim names surname (the other essay's author) in its words or its actors."""
+    if not surname:
+        return False
+    return surname in terms(claim_document(claim)) or surname in _actor_words(model, claim)
+
+
+class _Side:
+    """One map's claims as TF-IDF vectors, with what the ranking and the guesses need."""
+
+    def __init__(self, model: ArgumentMap, idf: dict[str, float], docs: list[list[str]], other: ArgumentMap):
+        self.model = model
+        self.claims = list(model.claims.values())
+        self.index = {c.id: i for i, c in enumerate(self.claims)}
+        self.vectors = []
+        for words in docs:
+            counts = Counter(words)
+            vector = {t: (1 + math.log(n)) * idf[t] for t, n in counts.items()}
+            norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+            self.vectors.append({t: w / norm for t, w in vector.items()})
+        self.actors = [_actor_words(model, c) for c in self.claims]
+        surname = _surname(other)
+        self.names_other = [_names(model, c, surname) for c in self.claims]
+        self.premises: dict[int, list[int]] = defaultdict(list)
+        for argument in model.arguments.values():
+            self.premises[self.index[argument.conclusion]].extend(self.index[p] for p in argument.premises)
+
+
+def _cosines(first: _Side, second: _Side, wrap=iter) -> dict[tuple[int, int], float]:
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for j, vector in enumerate(second.vectors):
+        for term, weight in vector.items():
+            postings[term].append((j, weight))
+    scores: dict[tuple[int, int], float] = defaultdict(float)
+    for i, vector in wrap(list(enumerate(first.vectors))):
+        for term, weight in vector.items():
+            for j, w in postings.get(term, ()):
+                scores[i, j] += weight * w
+    return scores
+
+
+def _ranked(first: _Side, second: _Side, wrap=iter):
+    """(score of each candidate pair, its cosine, the alike conclusions it draws on): cosine, actors, structure."""
+    cosine = _cosines(first, second, wrap)
+    score = {}
+    for (i, j), s in cosine.items():
+        shared, either = first.actors[i] & second.actors[j], first.actors[i] | second.actors[j]
+        score[i, j] = s + (ACTOR_WEIGHT * len(shared) / len(either) if either else 0.0)
+    boost: dict[tuple[int, int], float] = defaultdict(float)
+    source: dict[tuple[int, int], tuple[float, int, int]] = {}
+    for (x, y), s in cosine.items():
+        for p in first.premises.get(x, ()):
+            for q in second.premises.get(y, ()):
+                boost[p, q] += STRUCTURE_WEIGHT * s
+                if s > source.get((p, q), (0.0,))[0]:
+                    source[p, q] = (s, x, y)
+    for pair, extra in boost.items():
+        score[pair] = score.get(pair, 0.0) + extra
+    return score, cosine, source
+
+
+def _capped(score: dict[tuple[int, int], float]) -> list[tuple[float, int, int]]:
+    """The pairs among the best PER_CLAIM_CAP of their claim on either side, best first (ties by position)."""
+    rows: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    columns: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (i, j), s in score.items():
+        if s > 0:
+            rows[i].append((s, j))
+            columns[j].append((s, i))
+    keep: set = set()
+    for i, items in rows.items():
+        keep.update((i, j) for _, j in sorted(items, key=lambda x: (-x[0], x[1]))[:PER_CLAIM_CAP])
+    for j, items in columns.items():
+        keep.update((i, j) for _, i in sorted(items, key=lambda x: (-x[0], x[1]))[:PER_CLAIM_CAP])
+    return sorted(((score[p], *p) for p in keep), key=lambda x: (-x[0], x[1], x[2]))
+
+
+def _cues(claim: Claim) -> tuple[int, list[str]]:
+    text = claim_document(claim)
+    return len(_NEGATION.findall(text)), sorted({m.lower() for m in _CHANGE.findall(text)})
+
+
+def _guess(first: _Side, second: _Side, i: int, j: int, cosine: float, reply: bool) -> tuple[str, list[str]]:
+    """The relation of an earlier claim (first) and a later one (second), and why."""
+    ca, cb = first.claims[i], second.claims[j]
+    na, change_a = _cues(ca)
+    nb, change_b = _cues(cb)
+    changed_words = bool(change_a) != bool(change_b)
+    changed = changed_words or (na == 0) != (nb == 0)
+    cue = (f"a cue of change on one side only: {', '.join(change_b or change_a)}" if changed_words
+           else "a negation on one side only")
+    if second.names_other[j] or first.names_other[i]:
+        author = _surname(first.model if second.names_other[j] else second.model)
+        reasons = [f"the later essay names the earlier one's author ({author})"]
+        return ("contradicts", [cue, *reasons]) if changed_words else ("recast", reasons)
+    reasons = [cue] if changed else []
+    if cosine >= SAME_AT and not changed:
+        return "same", [*reasons, f"nearly the same words (cosine {cosine:.2f})"]
+    if changed:
+        return "contradicts", reasons
+    if cosine >= RECAST_AT:
+        return "recast", [*reasons, f"much the same words (cosine {cosine:.2f})"]
+    if reply:
+        return "contradicts", [*reasons, "the later essay answers the earlier one"]
+    if ca.role in ("prediction", "recommendation") and cb.role in ("evidence", "conclusion", "context"):
+        reasons.append(f"a {ca.role} of the earlier essay against {'an' if cb.role[0] in 'aeiou' else 'a'} "
+                       f"{cb.role} of the later")
+    return "develops", [*reasons, "the later essay returns to the earlier one's point"]
+
+
+def _shared_words(first: _Side, second: _Side, i: int, j: int, n: int = 4) -> list[str]:
+    u, v = first.vectors[i], second.vectors[j]
+    return [t for _, t in sorted(((u[t] * v[t], t) for t in u.keys() & v.keys()), reverse=True)[:n]]
+
+
+def suggest(a: ArgumentMap, b: ArgumentMap, cutoff: Cutoff = Cutoff(), exclude=frozenset(),
+            wrap=iter) -> list[Suggestion]:
+    """Suggested links between a and b, best first; pairs in exclude ((a id, b id)) are counted, then left out.
+
+    The same two maps give the same suggestions in either order. wrap(items) may wrap the slow loop.
+    """
+    forward = in_date_order(a, b)
+    first_map, second_map = (a, b) if forward else (b, a)
+    first_docs = [terms(claim_document(c)) for c in first_map.claims.values()]
+    second_docs = [terms(claim_document(c)) for c in second_map.claims.values()]
+    total = len(first_docs) + len(second_docs)
+    frequency = Counter(t for doc in first_docs + second_docs for t in set(doc))
+    idf = {t: math.log((1 + total) / (1 + n)) + 1 for t, n in frequency.items()}
+    first = _Side(first_map, idf, first_docs, second_map)
+    second = _Side(second_map, idf, second_docs, first_map)
+    score, cosine, source = _ranked(first, second, wrap)
+    reply = any(second.names_other)
+    ranked = _capped(score)
+    limit = cutoff.count(a, b)
+    found, taken = [], 0
+    for s, i, j in ranked:
+        if cutoff.threshold is not None and s < cutoff.threshold:
+            break
+        if limit is not None and taken >= limit:
+            break
+        taken += 1  # a pair the file already holds takes its place in the count, so a rerun adds nothing new
+        ids = (first.claims[i].id, second.claims[j].id) if forward else (second.claims[j].id, first.claims[i].id)
+        if ids in exclude:
+            continue
+        relation, why = _guess(first, second, i, j, cosine.get((i, j), 0.0), reply)
+        reasons = []
+        words = _shared_words(first, second, i, j)
+        if words:
+            reasons.append(f"shared words: {', '.join(words)}")
+        shared = sorted(first.actors[i] & second.actors[j])
+        if shared:
+            reasons.append(f"same actors: {', '.join(shared)}")
+        if (i, j) in source and source[i, j][0] >= RECAST_AT / 2:
+            _, x, y = source[i, j]
+            reasons.append(f"premises of alike conclusions {first.claims[x].id} and {second.claims[y].id}")
+        found.append(Suggestion(*ids, round(min(s, 1.0), 4), relation, tuple(reasons + why)))
+    return found
