@@ -32,6 +32,7 @@ from .errors import (
     DotError,
     DotFailed,
     DotNotFound,
+    DrawingWarning,
     ImportFailed,
     InvalidMap,
     NoMapFiles,
@@ -64,7 +65,7 @@ __all__ = [
     "Link", "Comparison", "Pair", "Coverage", "Imported", "RenderOptions", "Style", "Found", "Draft",
     # errors
     "ArgmapError", "UsageError", "InvalidMap", "WrongKind", "NoMapFiles", "UnknownId", "OutputIsInput", "CannotWrite",
-    "SourceNotFound", "ImportFailed", "DotError", "DotNotFound", "DotFailed",
+    "SourceNotFound", "ImportFailed", "DotError", "DotNotFound", "DotFailed", "DrawingWarning",
 ]
 
 

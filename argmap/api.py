@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,7 +13,7 @@ from .checking.links import LinkSet
 from .checking.pipeline import check_document, check_file
 from .checking.sources import find_source, quote_lines, read_source, sources_folders
 from .coverage import Coverage
-from .errors import ImportFailed, InvalidMap, SourceNotFound, UnknownId, UsageError
+from .errors import DrawingWarning, ImportFailed, InvalidMap, SourceNotFound, UnknownId, UsageError
 from .model import ArgumentMap
 from .problems import Problem, did_you_mean
 from .reading.document import parse_bytes, read_document
@@ -94,12 +94,21 @@ def load_style(path: PathLike) -> Style:
     return Style.from_data(doc.data)
 
 
+def _warn(message: str) -> None:
+    import warnings
+
+    warnings.warn(message, DrawingWarning, stacklevel=3)
+
+
 def render(model: ArgumentMap, fmt: str = "svg", options: RenderOptions | None = None,
-           sources: Sources = None, timeout: float = 120.0) -> bytes:
-    """The map drawn in fmt (svg, png, pdf, dot or html); raises UnknownId for an unknown focus, DotError."""
+           sources: Sources = None, timeout: float = 120.0, warn: Callable[[str], None] | None = None) -> bytes:
+    """The map drawn in fmt (svg, png, pdf, dot or html); raises UnknownId for an unknown focus, DotError.
+
+    Each warning of dot's (such as a PNG scaled down to fit) goes to warn(message), by default to
+    warnings.warn as a DrawingWarning.
+    """
     from .drawing.draw import draw
     from .drawing.graph import RenderOptions, build_graph
-    from .drawing.page import entries, page
 
     options = options or RenderOptions()
     if options.focus and options.focus not in model.claims and options.focus not in model.arguments:
@@ -107,8 +116,31 @@ def render(model: ArgumentMap, fmt: str = "svg", options: RenderOptions | None =
         raise UnknownId(f"--focus names {options.focus!r}, which {model.file or model.id} does not define"
                         + (f"; {hint}" if hint else ""))
     folders = _folders(sources)
-    return draw(build_graph(model, options).source, fmt,
-                lambda svg: page(model.title, svg, entries(model, quote_lines(model, folders))), timeout)
+    warn = warn or _warn
+    if options.overview and fmt != "html":  # the page shows the overview beside the whole map
+        from .drawing.overview import build_overview
+
+        return draw(build_overview(model, options).source, fmt, lambda svg: svg, timeout, warn)
+    if fmt == "html":
+        from dataclasses import replace
+
+        from .drawing.dot import run_dot
+        from .drawing.page import map_data, page
+
+        svg = run_dot(build_graph(model, replace(options, tooltips=False)).source, "svg", timeout, warn)
+        overview = None
+        if model.sections:
+            from .drawing.overview import build_overview
+
+            overview = run_dot(build_overview(model, replace(options, tooltips=False)).source, "svg", timeout, warn)
+        found = find_source(model.source.file, folders, model.file) if model.source.file else None
+        source = read_source(found.resolve()) if found else None
+        return page(model.title, svg, map_data(model, quote_lines(model, folders), source), overview)
+    if fmt == "pdf" and not options.focus:  # for print: a page per section, in tiles where it would be too small
+        from .drawing.printing import pdf_pages
+
+        return pdf_pages(model, options, timeout, warn)
+    return draw(build_graph(model, options).source, fmt, lambda svg: svg, timeout, warn)
 
 
 def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, cutoff: Cutoff | float | None = None,
@@ -126,22 +158,24 @@ def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None = None, cutoff
     return join(a, b, links, cutoff, suggest=suggest, wrap=progress or iter)
 
 
-def render_comparison(result: Comparison, fmt: str = "svg", linked_only: bool = False, timeout: float = 120.0) -> bytes:
+def render_comparison(result: Comparison, fmt: str = "svg", linked_only: bool = False, timeout: float = 120.0,
+                      warn: Callable[[str], None] | None = None) -> bytes:
     """Both maps side by side with their links, in fmt; the HTML page also lists the suggestions and drafts to
     accept, reject or retype, and gives the resulting links file to download or copy."""
     from .drawing.draw import draw
-    from .drawing.graph import build_comparison_graph
-    from .drawing.page import entries, page
+    from .drawing.graph import RenderOptions, build_comparison_graph
+    from .drawing.page import comparison_data, page
     from .drawing.review import KEY, review_block, review_data
 
     title = f"{result.a.title} \u2194 {result.b.title}"
+    options = RenderOptions(tooltips=fmt != "html")
 
     def html_page(svg: bytes) -> bytes:
         review = review_data(result)
-        data = {**entries(result.a, side="a"), **entries(result.b, side="b"), KEY: review}
-        return page(title, svg, data, review_block(review))
+        return page(title, svg, {**comparison_data(result), KEY: review}, extra=review_block(review))
 
-    return draw(build_comparison_graph(result, linked_only=linked_only).source, fmt, html_page, timeout)
+    return draw(build_comparison_graph(result, options, linked_only=linked_only).source, fmt, html_page, timeout,
+                warn or _warn)
 
 
 def export(model: ArgumentMap, to: str) -> str:

@@ -95,5 +95,9 @@ class DotFailed(DotError):
     exit_code = 4
 
 
+class DrawingWarning(UserWarning):
+    """dot drew the map but warned, for instance that it scaled a PNG down to fit."""
+
+
 def _article(noun: str) -> str:
     return "an" if noun[:1] in "aeiou" else "a"

@@ -204,6 +204,8 @@ def main() -> None:
         table.add(f"compare two maps of {claims:,} claims each", ours, "(growth)", None, goal, met, note)
         previous = (claims, ours)
 
+    __import__("page").add_rows(table, work, ARGMAP, repeat)  # the explorer page at scale: bench/page.py
+
     # 7. start-up
     baseline = best([sys.executable, "-c", "pass"], repeat * 5)
     ours = best([*ARGMAP, "--help"], repeat * 5)

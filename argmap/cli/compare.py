@@ -176,4 +176,6 @@ def _draw(comparison, path: Path, timeout: float, linked_only: bool, inputs) -> 
     from ..drawing.draw import format_for
     from ..output import write_output
 
-    write_output(path, render_comparison(comparison, format_for(path), linked_only, timeout), inputs)
+    data = render_comparison(comparison, format_for(path), linked_only, timeout,
+                             warn=lambda message: click.echo(f"{path}: warning: {message}", err=True))
+    write_output(path, data, inputs)

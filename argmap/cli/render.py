@@ -22,13 +22,16 @@ from .progress import progress
                                       "[default: MAP-NAME.FORMAT in the current folder]")
 @click.option("-f", "--format", "output_format", type=click.Choice(FORMATS),
               help="Output format [default: from the output's suffix, else svg].")
-@click.option("--direction", type=click.Choice(["BT", "TB", "LR", "RL"]), default="BT", show_default=True,
-              help="Where arrows point: BT puts the thesis on top, premises beneath.")
+@click.option("--direction", type=click.Choice(["auto", "BT", "TB", "LR", "RL"]), default="auto", show_default=True,
+              help="Where arrows point: BT puts the thesis on top, premises beneath; RL puts it on the left, reasons "
+                   "to its right; auto picks BT or RL by the map's shape, so that the drawing is within 1:2 to 2:1.")
 @click.option("--wrap", type=click.IntRange(8, 200), default=32, show_default=True, help="Wrap labels at N characters.")
 @click.option("--quotes", is_flag=True, help="Show each claim's verbatim quote in smaller type.")
 @click.option("--ids", is_flag=True, help="Show claim and argument ids.")
 @click.option("--legend", is_flag=True, help="Add a legend of node and edge styles.")
 @click.option("--sections", is_flag=True, help="Group claims into boxes by the essay's sections.")
+@click.option("--overview", is_flag=True, help="Draw the section overview instead: one box per section of the essay "
+                                                "holding its main claim, with the support and attack between sections.")
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this claim or argument.")
 @click.option("--depth", type=click.IntRange(0, 100), default=2, show_default=True, help="Steps around --focus.")
 @click.option("--timeout", type=click.FloatRange(1, 3600), default=120, show_default=True,
@@ -175,7 +178,8 @@ def _render_one(path: Path, target: Path | None, fmt: str, options, timeout: flo
     from ..output import write_output
 
     model = check_file(path, sources, False).valid_map()
-    data = render(model, fmt, options, sources, timeout)
+    data = render(model, fmt, options, sources, timeout,
+                  warn=lambda message: click.echo(f"{path}: warning: {message}", err=True))
     if target is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

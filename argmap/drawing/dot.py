@@ -27,8 +27,25 @@ def dot_command() -> str:
     return found
 
 
-def run_dot(source: str, output_format: str, timeout: float = 120.0) -> bytes:
-    """The output of `dot -T<format>` for source; raises DotNotFound, or DotFailed with dot's stderr."""
+def warnings_of(stderr: bytes) -> list[str]:
+    """dot's warnings, each once, with a hint where dot shrank the drawing to fit a bitmap."""
+    found: list[str] = []
+    for raw in stderr.decode("utf-8", "replace").splitlines():
+        line = raw.strip()
+        if line.lower().startswith("warning:"):
+            line = line[len("warning:"):].strip()
+        if not line or line in found:
+            continue
+        found.append(line)
+    return [line + ("; the picture is smaller than the drawing: render SVG or PDF, or draw part of the map with "
+                    "--focus" if "scaling" in line.lower() else "") for line in found]
+
+
+def run_dot(source: str, output_format: str, timeout: float = 120.0, warn=None) -> bytes:
+    """The output of `dot -T<format>` for source; raises DotNotFound, or DotFailed with dot's stderr.
+
+    Each warning that dot prints on success (such as scaling a bitmap down to fit) goes to warn(message).
+    """
     if output_format not in FORMATS:
         raise ValueError(f"unknown format {output_format!r}")
     command = [dot_command(), f"-T{output_format}"]
@@ -43,4 +60,7 @@ def run_dot(source: str, output_format: str, timeout: float = 120.0) -> bytes:
     if finished.returncode != 0 or not finished.stdout:
         stderr = finished.stderr.decode("utf-8", "replace").strip()
         raise DotFailed(f"dot failed (exit {finished.returncode}): {stderr or 'no output'}")
+    if warn is not None:
+        for message in warnings_of(finished.stderr):
+            warn(message)
     return finished.stdout

@@ -23,12 +23,14 @@ def format_for(output: str | Path | None, given: str | None = None) -> str:
     return "svg"
 
 
-def draw(source: str, fmt: str, html_page: Callable[[bytes], bytes], timeout: float = 120.0) -> bytes:
-    """DOT text in fmt: through dot unless fmt is dot; an HTML page is made by html_page(svg)."""
+def draw(source: str, fmt: str, html_page: Callable[[bytes], bytes], timeout: float = 120.0, warn=None) -> bytes:
+    """DOT text in fmt: through dot unless fmt is dot; an HTML page is made by html_page(svg).
+
+    warn(message) receives each warning that dot printed."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "dot":
         return source.encode("utf-8")
     if fmt == "html":
-        return html_page(run_dot(source, "svg", timeout))
-    return run_dot(source, fmt, timeout)
+        return html_page(run_dot(source, "svg", timeout, warn))
+    return run_dot(source, fmt, timeout, warn)

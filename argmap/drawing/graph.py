@@ -8,6 +8,7 @@ from ids that the schema restricts to [A-Za-z0-9_.-].
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import textwrap
 from collections import deque
@@ -16,8 +17,9 @@ from dataclasses import dataclass
 import graphviz
 
 from ..model import UNDERCUT, ArgumentMap
+from .layout import Layout, choose
 
-DIRECTIONS = ("BT", "TB", "LR", "RL")
+DIRECTIONS = ("auto", "BT", "TB", "LR", "RL")  # auto: BT or RL, whichever suits the map's shape (layout.py)
 MAX_LABEL_CHARS = 600  # per text in a label; the tooltip keeps the full text (dot refuses labels of 16 KB)
 MAX_TOOLTIP_BYTES = 15000  # any DOT string of 16 KB or more is a syntax error in dot
 
@@ -57,6 +59,15 @@ class Style:
     def role(self, role: str) -> tuple[str, str]:
         return dict(self.roles)[role]
 
+    def edge(self, kind: str) -> dict[str, str]:
+        """How each kind of edge looks, in one place: support (an inference to its conclusion), premise (a claim
+        to its inference) and attack (an objection). Attack differs from support in colour, line and head."""
+        return {
+            "support": {"color": self.support, "penwidth": "1.6", "arrowhead": "normal"},
+            "premise": {"color": self.support, "penwidth": "1.2", "arrowhead": "none"},
+            "attack": {"color": self.attack, "style": "dashed", "penwidth": "1.6", "arrowhead": "tee"},
+        }[kind]
+
     @classmethod
     def from_data(cls, data: dict) -> Style:
         """A style from a style file's data that passed schema/style.schema.json."""
@@ -71,7 +82,7 @@ class Style:
 
 @dataclass(frozen=True)
 class RenderOptions:
-    direction: str = "BT"
+    direction: str = "auto"
     wrap: int = 32
     quotes: bool = False
     ids: bool = False
@@ -81,6 +92,8 @@ class RenderOptions:
     depth: int = 2
     style: Style = Style()
     layout: str = "auto"  # auto | default | fast: see FAST_LAYOUT
+    tooltips: bool = True  # the HTML page shows texts in its panel, and leaves them out of the SVG
+    overview: bool = False  # draw the section overview (overview.py) instead of the whole map
 
 
 _QUOTED: dict[tuple[type, str], str] = {}
@@ -210,20 +223,24 @@ def neighbourhood(model: ArgumentMap, focus: str, depth: int) -> set[str]:
     return seen | kept_arguments
 
 
-def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), side: str = "") -> graphviz.Digraph:
+def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), side: str = "",
+                keep: set[str] | None = None) -> graphviz.Digraph:
     """The diagram of a valid map as a graphviz.Digraph: deterministic for the same map and options.
 
     With side ('a' or 'b'), the graph is a cluster whose names and ids are prefixed, to sit beside another.
+    With keep (ids of claims and arguments), only those are drawn, with stubs where branches are cut off.
     """
     if options.focus is not None and options.focus not in model.claims and options.focus not in model.arguments:
         raise KeyError(options.focus)
-    keep = neighbourhood(model, options.focus, options.depth) if options.focus else None
-    graph = _map_graph(model, options, side)
-    sections = _Sections(graph, model, options, side)
+    if keep is None and options.focus:
+        keep = neighbourhood(model, options.focus, options.depth)
+    layout = choose(model, options.wrap, keep, options.direction)
+    graph = _map_graph(model, options, side, layout)
+    sections = _Sections(graph, model, options, side, layout)
     objecting = {o.claim for o in model.objections.values()}
     for claim in model.claims.values():
         if keep is None or claim.id in keep:
-            add_claim(sections.holding(claim.section), model, claim, options, side, claim.id in objecting)
+            add_claim(sections.holding(claim.section), model, claim, options, side, claim.id in objecting, layout.wrap)
     for argument in model.arguments.values():
         if keep is None or argument.id in keep:
             (_add_corollary if argument.corollary else _add_argument)(
@@ -232,27 +249,69 @@ def build_graph(model: ArgumentMap, options: RenderOptions = RenderOptions(), si
         if keep is None or (objection.claim in keep and objection.target in keep):
             _add_objection(graph, objection, options, side)
     _add_spell_outs_and_tensions(graph, model, options, side, keep)
+    if keep is not None:
+        _add_stubs(graph, model, keep, side)
     sections.close()
-    if options.legend:
-        graph.subgraph(_legend(options, model))
     return graph
 
 
-def _map_graph(model: ArgumentMap, options: RenderOptions, side: str) -> graphviz.Digraph:
+def hidden_neighbours(model: ArgumentMap, keep: set[str]) -> dict[str, int]:
+    """For each kept claim, how many claims next to it (one step, as in neighbourhood) were cut off."""
+    around: dict[str, set[str]] = {}
+    for argument in model.arguments.values():
+        members = [argument.conclusion, *argument.premises]
+        for claim in members:
+            around.setdefault(claim, set()).update(m for m in members if m != claim)
+    for objection in model.objections.values():
+        undercut = model.arguments.get(objection.target)
+        targets = [undercut.conclusion, *undercut.premises] if undercut else [objection.target]
+        around.setdefault(objection.claim, set()).update(targets)
+        for target in targets:
+            around.setdefault(target, set()).add(objection.claim)
+    return {claim: len(around.get(claim, set()) - keep) for claim in model.claims
+            if claim in keep and around.get(claim, set()) - keep}
+
+
+def _add_stubs(graph: graphviz.Digraph, model: ArgumentMap, keep: set[str], side: str) -> None:
+    """A "+N more" stub beside each claim whose neighbours --focus cut off."""
+    for claim, count in hidden_neighbours(model, keep).items():
+        name = f"more.{claim_node(claim, side)}"
+        graph.node(name, label=f"+{count} more", shape="box", style="rounded,dashed", color="#767676",
+                   fontcolor="#444444", fontsize="9", height="0.2", margin="0.06,0.02",
+                   id=svg_id("more", claim, side),
+                   tooltip=_plain(f"{count} more claims next to this one are not drawn"),
+                   **{"class": "stub"})
+        graph.edge(name, claim_node(claim, side), style="dotted", color="#767676", arrowhead="none",
+                   **{"class": "stub"})
+
+
+def _map_graph(model: ArgumentMap, options: RenderOptions, side: str, layout: Layout) -> graphviz.Digraph:
+    title = _html(model.title, 80, 300)
+    if options.legend:
+        title = legend_label(title, options.style, model)
     return _Digraph(name=f"cluster_{side}" if side else model.id, graph_attr={
-        "rankdir": options.direction, "newrank": "true", "nodesep": "0.3", "ranksep": "0.45",
-        "fontname": options.style.font, "label": f"<{_html(model.title, 80, 300)}>", "labelloc": "t", "fontsize": "16",
-        "tooltip": _plain(model.title), "id": svg_id("map", model.id, side) if side else "argmap",
+        "rankdir": layout.direction, "newrank": "true", "nodesep": "0.3", "ranksep": "0.45",
+        "fontname": options.style.font, "label": f"<{title}>", "labelloc": _top(layout.direction, bool(side)),
+        "fontsize": "16", **_tooltip(model.title, options), "id": svg_id("map", model.id, side) if side else "argmap",
         **(FAST_LAYOUT if _fast(model, options) else {}),
     }, node_attr={"fontname": options.style.font, "fontsize": "11", "margin": "0.12,0.06"},
         edge_attr={"fontname": options.style.font, "fontsize": "9", "arrowsize": "0.7"})
 
 
+def _top(direction: str, cluster: bool = True) -> str:
+    """The labelloc that puts a cluster's title on top: dot turns the whole drawing over for BT, labels too."""
+    return "b" if direction == "BT" and cluster else "t"
+
+
+def _tooltip(text: str, options: RenderOptions) -> dict[str, str]:
+    return {"tooltip": _plain(text)} if options.tooltips else {}
+
+
 class _Sections:
     """The boxes of the essay's sections (with --sections): made on first use, added in the essay's order."""
 
-    def __init__(self, graph: graphviz.Digraph, model: ArgumentMap, options: RenderOptions, side: str):
-        self.graph, self.model, self.options, self.side = graph, model, options, side
+    def __init__(self, graph: graphviz.Digraph, model: ArgumentMap, options: RenderOptions, side: str, layout: Layout):
+        self.graph, self.model, self.options, self.side, self.layout = graph, model, options, side, layout
         self.clusters: dict[str, graphviz.Digraph] = {}
 
     def holding(self, section: str | None) -> graphviz.Digraph:
@@ -262,8 +321,10 @@ class _Sections:
         if section not in self.clusters:
             title = self.model.sections[section].title if section in self.model.sections else section
             self.clusters[section] = _Digraph(name=f"cluster_section_{self.side}{section}", graph_attr={
-                "label": f"<{_html(title, 60, 200)}>", "style": "rounded,dashed", "color": "#999999",
-                "fontsize": "11", "id": svg_id("section", section, self.side), "tooltip": _plain(title)})
+                "label": f"<<B>{_html(title, 60, 200)}</B>>", "labelloc": _top(self.layout.direction),
+                "labeljust": "r" if self.layout.direction == "RL" else "l", "style": "rounded,dashed",
+                "color": "#999999", "fontsize": "12",
+                "id": svg_id("section", section, self.side), **_tooltip(title, self.options)})
         return self.clusters[section]
 
     def close(self) -> None:
@@ -279,7 +340,7 @@ def _add_argument(graph: graphviz.Digraph, box: graphviz.Digraph, argument, opti
     linked = len(argument.premises) > 1
     tooltip = argument.text or caption or f"argument {argument.id}"
     attrs = {"id": svg_id("argument", argument.id, side), "class": "argument" + (" linked" if linked else ""),
-             "tooltip": _plain(tooltip), "color": options.style.support}
+             **_tooltip(tooltip, options), "color": options.style.support}
     if caption or options.ids:
         text = caption + (f" ({argument.id})" if options.ids else "")
         box.node(argument_node(argument.id, side), label=f"<{_html(text, 24, 200)}>", shape="box",
@@ -289,29 +350,30 @@ def _add_argument(graph: graphviz.Digraph, box: graphviz.Digraph, argument, opti
         box.node(argument_node(argument.id, side), label="", shape="circle", width="0.14", fixedsize="true",
                  style="filled", fillcolor=options.style.support, **attrs)
     if keep is None or argument.conclusion in keep:
-        graph.edge(argument_node(argument.id, side), claim_node(argument.conclusion, side), color=options.style.support,
-                   penwidth="1.6", arrowhead="normal", id=svg_id("supports", argument.id, side), **{"class": "support"})
+        graph.edge(argument_node(argument.id, side), claim_node(argument.conclusion, side),
+                   id=svg_id("supports", argument.id, side), **options.style.edge("support"), **{"class": "support"})
     for index, premise in enumerate(argument.premises):
         if keep is None or premise in keep:
-            graph.edge(claim_node(premise, side), argument_node(argument.id, side), color=options.style.support,
-                       penwidth="1.2", arrowhead="none", id=svg_id("premise", f"{argument.id}-{index}", side),
+            graph.edge(claim_node(premise, side), argument_node(argument.id, side),
+                       id=svg_id("premise", f"{argument.id}-{index}", side), **options.style.edge("premise"),
                        **{"class": "premise", **_premise_marks(argument, premise)})
 
 
 def _add_objection(graph: graphviz.Digraph, objection, options: RenderOptions, side: str) -> None:
     target = (argument_node(objection.target, side) if objection.kind == UNDERCUT
               else claim_node(objection.target, side))
-    graph.edge(claim_node(objection.claim, side), target, color=options.style.attack, style="dashed", penwidth="1.6",
-               arrowhead="tee", id=svg_id("objection", objection.id, side),
-               tooltip=_plain(f"{objection.kind}: {objection.id}"), **{"class": f"attack {objection.kind}"})
+    graph.edge(claim_node(objection.claim, side), target, id=svg_id("objection", objection.id, side),
+               **options.style.edge("attack"), **_tooltip(f"{objection.kind}: {objection.id}", options),
+               **{"class": f"attack {objection.kind}"})
 
 
 def add_claim(graph: graphviz.Digraph, model: ArgumentMap, claim, options: RenderOptions, side: str = "",
-              objecting: bool = False) -> None:
+              objecting: bool = False, wrap: int | None = None) -> None:
     """One claim's node: fill by role, header with role and actors, the label, the full text as tooltip.
 
     The map's thesis is drawn as the thesis whatever its role: the thesis's fill and header, with its own
-    role named after the header when it says more (THESIS · RECOMMENDATION)."""
+    role named after the header when it says more (THESIS \u00b7 RECOMMENDATION)."""
+    wrap = wrap or options.wrap
     thesis = claim.id == model.thesis
     fill, role_label = options.style.role("thesis" if thesis else claim.role)
     if objecting and claim.role == "premise" and not thesis:
@@ -326,42 +388,45 @@ def add_claim(graph: graphviz.Digraph, model: ArgumentMap, claim, options: Rende
         header += " \u00b7 " + ", ".join(model.actors[a].name for a in claim.actors)
     if options.ids:
         header += f" \u00b7 {claim.id}"
-    label = _small(_html(header, options.wrap + 10, 300)) + '<BR ALIGN="CENTER"/>' + _html(claim.text, options.wrap)
+    label = _small(_html(header, wrap + 10, 300)) + '<BR ALIGN="CENTER"/>' + _html(claim.text, wrap)
     if options.quotes and claim.quotes:
         quote = " \u2026 ".join(claim.quotes)
-        label += '<BR ALIGN="CENTER"/>' + _small("<I>" + _html(f"\u201c{quote}\u201d", options.wrap + 8) + "</I>", 9,
+        label += '<BR ALIGN="CENTER"/>' + _small("<I>" + _html(f"\u201c{quote}\u201d", wrap + 8) + "</I>", 9,
                                                  "#555555")
     styles = ["rounded", "filled"] + (["dashed"] if claim.implicit else []) + (["bold"] if thesis else [])
     tooltip = claim.text + ("".join(f"\n\u201c{q}\u201d" for q in claim.quotes))
     graph.node(
         claim_node(claim.id, side), label=f"<{label}>", shape="box", style=",".join(styles), fillcolor=fill,
         penwidth="3" if thesis else "1.2" if not claim.implicit else "1.4",
-        fontsize="14" if thesis else "11", id=svg_id("claim", claim.id, side), tooltip=_plain(tooltip),
+        fontsize="14" if thesis else "11", id=svg_id("claim", claim.id, side), **_tooltip(tooltip, options),
         **{"class": f"claim role-{claim.role}" + (" implicit" if claim.implicit else "") + (" thesis" if thesis else "")
            + (" conditional" if claim.conditional else "")
            + "".join(f" tag-{re.sub(r'[^A-Za-z0-9_-]+', '-', tag)}" for tag in claim.tags)},
     )
 
 
-def _legend(options: RenderOptions, model: ArgumentMap | None = None) -> graphviz.Digraph:
-    legend = _Digraph(name="cluster_legend", graph_attr={
-        "label": "Legend", "style": "rounded", "color": "#999999", "fontsize": "11", "id": "legend"})
-    legend.attr("node", fontsize="9", shape="box", style="rounded,filled")
-    style = options.style
-    for role, (fill, label) in style.roles:
-        legend.node(f"legend.{role}", label=f"<{_html(label.capitalize(), 40, 80)}>", fillcolor=fill,  # never markup
-                    **({"penwidth": "3", "style": "rounded,filled,bold"} if role == "thesis" else {}))
-    legend.node("legend.implicit", label="Implicit premise", fillcolor="#FFFFFF", style="rounded,filled,dashed")
-    legend.node("legend.objection", label="Objecting claim", fillcolor=style.objection)
-    legend.node("legend.inference", label="", shape="circle", width="0.14", fixedsize="true", style="filled",
-                fillcolor=style.support, color=style.support)
-    legend.edge("legend.premise", "legend.inference", color=style.support, arrowhead="none", label=" premise")
-    legend.edge("legend.inference", "legend.conclusion", color=style.support, label=" supports")
-    legend.edge("legend.objection", "legend.evidence", color=style.attack, style="dashed", arrowhead="tee",
-                label=" attacks")
+def _key(text: str, fill: str, style: str = "rounded", width: str = "1") -> str:
+    """A legend entry drawn as a node is: a rounded box of the role's fill."""
+    return (f'<TD><TABLE BORDER="{width}" STYLE="{style}" CELLBORDER="0" BGCOLOR="{fill}" CELLPADDING="3">'
+            f'<TR><TD><FONT POINT-SIZE="9">{_html(text, 40, 80)}</FONT></TD></TR></TABLE></TD>')  # never markup
+
+
+def legend_label(title: str, style: Style, model: ArgumentMap | None = None) -> str:
+    """The title with the legend beneath it, as one HTML-like label: the legend takes no part in the layout,
+    so it cannot push the essay's claims out of their order. With model, issue 16's elements that it uses."""
+    keys = [_key(label.capitalize(), fill, width="3" if role == "thesis" else "1")
+            for role, (fill, label) in style.roles]
+    keys += [_key("Implicit premise", "#FFFFFF", "rounded,dashed"), _key("Objecting claim", style.objection)]
+    lines = [(style.support, "──●──▶", "premises meet, then support"),
+             (style.attack, "\u2013 \u2013 \u2013 \u2524", "attacks")]
     if model is not None:
-        _legend_beyond_support(legend, model, options)
-    return legend
+        more_keys, more_lines = _legend_beyond_support(model, style)
+        keys += more_keys
+        lines += more_lines
+    keys += [f'<TD><FONT POINT-SIZE="10" COLOR="{colour}">{glyph}</FONT><FONT POINT-SIZE="9"> {text}</FONT></TD>'
+             for colour, glyph, text in lines]
+    return (f'<TABLE BORDER="0" CELLSPACING="4"><TR><TD COLSPAN="{len(keys)}">{title}</TD></TR>'
+            f'<TR>{"".join(keys)}</TR></TABLE>')
 
 
 # --- What a text does beyond support and attack (issue 16) --------------------------------------------------
@@ -433,35 +498,33 @@ def _premise_marks(argument, premise: str) -> dict:
     return {**RELATION_STYLE["exhaustive"], "class": "premise exhaustive"}  # replaces the plain class
 
 
-def _legend_beyond_support(legend: graphviz.Digraph, model: ArgumentMap, options: RenderOptions) -> None:
-    """Legend entries for the elements of this block that the map uses, and only those."""
+def _legend_beyond_support(model: ArgumentMap, style: Style) -> tuple[list[str], list[tuple[str, str, str]]]:
+    """Legend entries for the elements of this block that the map uses, and only those: boxes, and lines as
+    (colour, glyph, text)."""
+    keys: list[str] = []
+    lines: list[tuple[str, str, str]] = []
     spell_outs = {kind for claim in model.claims.values() for kind, _ in claim.spells_out()}
-    for kind in ("specifies", "means-to"):
-        if kind in spell_outs:
-            legend.node(f"legend.{kind}", label="Detail" if kind == "specifies" else "Means", fillcolor="#FFFFFF")
-            legend.edge(f"legend.{kind}", "legend.recommendation", **RELATION_STYLE[kind])
+    if "specifies" in spell_outs:
+        lines.append((RELATION_STYLE["specifies"]["color"], "───▷", "a detail specifies"))
+    if "means-to" in spell_outs:
+        lines.append((RELATION_STYLE["means-to"]["color"], "───❭", "a means to"))
     if any(claim.conditional for claim in model.claims.values()):
-        legend.node("legend.conditional", label="Premise (conditional)", fillcolor="#FFFFFF")
+        keys.append(_key("Premise (conditional)", "#FFFFFF"))
     if model.tensions:
-        legend.node("legend.tension", label="Claim in tension", fillcolor="#FFFFFF")
-        legend.node("legend.tension-other", label="with another", fillcolor="#FFFFFF")
-        legend.edge("legend.tension", "legend.tension-other", **{**RELATION_STYLE["tension"], "constraint": "true"})
+        lines.append((RELATION_STYLE["tension"]["color"], "◇····◇", "in tension"))
     if any(argument.corollary for argument in model.arguments.values()):
-        legend.node("legend.corollary", label="Follows from the thesis", fillcolor="#FFFFFF")
-        legend.edge("legend.corollary", "legend.thesis", dir="back", arrowtail="normal", color=options.style.support,
-                    label=" follows")
+        lines.append((style.support, "◀──●", "follows from the thesis"))
     if any(argument.exhaustive for argument in model.arguments.values()):
-        legend.node("legend.exhaustive", label="The options are all", fillcolor="#FFFFFF",
-                    style="rounded,filled,dashed")
-        legend.edge("legend.exhaustive", "legend.inference", color=options.style.support, arrowhead="none",
-                    **RELATION_STYLE["exhaustive"])
+        lines.append((style.support, "━━●", "the options are all (exhaustive)"))
+    return keys, lines
 
 
 def dot_source(model: ArgumentMap, options: RenderOptions = RenderOptions()) -> str:
     return build_graph(model, options).source
 
 
-# Cross links between two maps: each relation differs in line style and arrowhead, not only in colour.
+# Cross links between two maps: each relation differs in line style and arrowhead, not only in colour. Each label
+# is written in "text", a darker shade of the line's colour with at least 4.5:1 contrast on white (WCAG AA).
 LINK_STYLE = {
     "same": {"color": "#009E73", "style": "solid", "penwidth": "2.4", "dir": "none"},
     "recast": {"color": "#56B4E9", "style": "dashed", "penwidth": "2.2", "dir": "none"},
@@ -470,18 +533,30 @@ LINK_STYLE = {
     "develops": {"color": "#CC79A7", "style": "solid", "penwidth": "2.2", "arrowhead": "vee"},
     "suggested": {"color": "#999999", "style": "dotted", "penwidth": "1.4", "dir": "none"},
 }
+LINK_TEXT = {"same": "#00694C", "recast": "#1C6A9A", "contradicts": "#A84A00", "develops": "#9A3D74",
+             "suggested": "#595959"}
+
+
+def comparison_direction(result, options: RenderOptions) -> str:
+    """RL (the maps one above the other) when either map is drawn RL on its own, else BT (side by side)."""
+    if options.direction != "auto":
+        return options.direction
+    chosen = {choose(model, options.wrap).direction for model in (result.a, result.b)}
+    return "RL" if "RL" in chosen else "BT"
 
 
 def build_comparison_graph(result, options: RenderOptions = RenderOptions(), suggestions: bool = True,
                            linked_only: bool = False) -> graphviz.Digraph:
-    """Both maps side by side as clusters, with their cross links drawn and styled by relation.
+    """Both maps as clusters, with their cross links drawn and styled by relation.
 
-    With linked_only, each side shows just its linked claims, in two columns that read left to right.
+    With linked_only, each side shows just its linked claims, in two columns, each in its essay's order
+    from the top, under its map's title.
     """
     pairs = list(result.explicit) + (list(result.suggested) if suggestions else [])
     title = f"{result.a.title} \u2194 {result.b.title}"
+    direction = "TB" if linked_only else comparison_direction(result, options)
     graph = _Digraph(name="comparison", graph_attr={
-        "rankdir": options.direction, "newrank": "true", "compound": "true", "fontname": options.style.font,
+        "rankdir": direction, "newrank": "true", "compound": "true", "fontname": options.style.font,
         "label": f"<{_html(title, 120, 400)}>", "labelloc": "t",
         "fontsize": "16", "id": "argmap-comparison", "nodesep": "0.3", "ranksep": "0.45"},
         node_attr={"fontname": options.style.font, "fontsize": "11", "margin": "0.12,0.06"},
@@ -493,11 +568,15 @@ def build_comparison_graph(result, options: RenderOptions = RenderOptions(), sug
             column.node(f"{side}.title", label=f"<<B>{_html(model.title, options.wrap, 300)}</B>>", shape="plaintext",
                         fontsize="13", id=svg_id("map", model.id, side))
             linked = {getattr(p, side).id for p in pairs}
-            for claim in model.claims.values():  # in the map's order, so each column reads like its essay
-                if claim.id in linked:
-                    add_claim(column, model, claim, options, side)
+            order = [claim.id for claim in model.claims.values() if claim.id in linked]  # the essay's order
+            for claim_id in order:
+                add_claim(column, model, model.claims[claim_id], options, side)
+            # within a rank, an edge puts its tail before its head: this chain keeps the title on top, then the essay
+            chain = [f"{side}.title"] + [claim_node(claim_id, side) for claim_id in order]
+            for above, below in itertools.pairwise(chain):
+                column.edge(above, below, style="invis")
             graph.subgraph(column)
-        graph.edge("a.title", "b.title", style="invis")  # B's column one rank right of A's
+        graph.edge("a.title", "b.title", style="invis", constraint="true")  # B's column one rank right of A's
     else:
         for side, model in (("a", result.a), ("b", result.b)):
             cluster = build_graph(model, options, side=side)
@@ -508,7 +587,7 @@ def build_comparison_graph(result, options: RenderOptions = RenderOptions(), sug
         label = relation if pair.relation else f"{pair.score:.2f}?"
         tooltip = f"{relation}: {pair.a.text} \u2194 {pair.b.text}" + (f"\n{pair.note}" if pair.note else "")
         graph.edge(claim_node(pair.a.id, "a"), claim_node(pair.b.id, "b"), constraint="false",
-                   xlabel=f"<{_html(label, 30, 40)}>", fontcolor=LINK_STYLE[relation]["color"],
-                   id=f"link-{index}", tooltip=_plain(tooltip), **{"class": f"link {relation}"},
+                   xlabel=f"<{_html(label, 30, 40)}>", fontcolor=LINK_TEXT[relation],
+                   id=f"link-{index}", **_tooltip(tooltip, options), **{"class": f"link {relation}"},
                    **LINK_STYLE[relation])
     return graph

@@ -91,6 +91,7 @@ _SCRIPT = """
     tr.appendChild(el('td', 'score', item.score == null ? '' : item.score.toFixed(2)));
     tr.appendChild(el('td', null, item.a_text)); tr.appendChild(el('td', null, item.b_text));
     var td = el('td'), select = el('select'); select.id = 'review-choice-' + n;
+    select.setAttribute('aria-label', 'Decision on ' + item.a + ' and ' + item.b);
     [['', item.kind === 'draft' ? 'undecided (draft: ' + item.guess + ')' : 'undecided']].concat(
       [['accept', 'accept as ' + item.guess]], RELS.filter(function(r){return r !== item.guess;}).map(function(r){return [r, 'retype: ' + r];}),
       [['reject', 'reject']]).forEach(function(o){ var opt = el('option', null, o[1]); opt.value = o[0]; select.appendChild(opt); });
@@ -140,13 +141,13 @@ def review_block(data: dict) -> str:
         return ""
     name = html.escape(data["file"])
     return f"""<style>{_STYLE}</style>
-<details id="review" open><summary>Review {len(data['items'])} suggested links \u00b7 <span id="review-count"></span></summary>
+<aside aria-label="Review of the suggested links"><details id="review" open><summary>Review {len(data['items'])} suggested links \u00b7 <span id="review-count"></span></summary>
 <table><thead><tr><th>score</th><th>{html.escape(data['a'])}</th><th>{html.escape(data['b'])}</th><th>decision</th><th>why</th></tr></thead>
 <tbody id="review-rows"></tbody></table>
 <div class="bar"><button id="review-download" type="button">Download {name}</button>
 <button id="review-copy" type="button">Copy the YAML</button>
 <span>Undecided suggestions are left out; decided drafts are rewritten in place.</span></div>
 <textarea id="review-yaml" readonly aria-label="The links file with your decisions"></textarea>
-</details>
+</details></aside>
 <script>{_SCRIPT}</script>
 """

@@ -175,8 +175,8 @@ def test_comparison_html_page_holds_both_maps(runner, tmp_path):
     result = runner.invoke(main, ["compare", str(A), str(B), "-o", str(out), "--linked-only"])
     assert result.exit_code == 0, result.output
     page = out.read_text()
-    data = re.search(r'<script type="application/json" id="argmap-data">(.*?)</script>', page, re.DOTALL).group(1)
-    data = json.loads(data)
+    data = json.loads(re.search(r'<script type="application/json" id="argmap-data">(.*?)</script>', page, re.S).group(1))
+    data = data["nodes"]  # the page's data holds the panel's entries under "nodes", beside edges, outline, links
     assert data["a-claim-trust"]["text"] == "Mutual trust between the two sides is extremely short."
     assert data["b-claim-mistrust"]["kind"].endswith("cmp-b")
     assert "a-claim-weather" in data  # the panel knows every claim, the diagram draws the linked ones

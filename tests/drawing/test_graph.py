@@ -44,7 +44,7 @@ def test_dot_is_deterministic_across_processes():
 def test_visual_grammar_in_dot():
     model = argmap.load(MAPS / "school-phones.yaml")
     source = dot_source(model)
-    assert "rankdir=BT" in source
+    assert "rankdir=BT" in dot_source(model, RenderOptions(direction="BT"))  # auto picks BT or RL by shape
     thesis = re.search(r'"claim\.ban-phones" \[.*?\]', source, re.DOTALL).group()
     assert "penwidth=3" in thesis
     assert "bold" in thesis

@@ -46,5 +46,5 @@ def test_a_style_file_colours_the_thesis_whatever_its_role():
 
 def test_the_legend_promises_what_the_thesis_gets():
     source = dot_source(argmap.loads(MAP), RenderOptions(legend=True))
-    legend = re.search(r'"legend\.thesis" \[.*?\]', source, re.S).group()
-    assert f'fillcolor="{ROLE_STYLE["thesis"][0]}"' in legend and "penwidth=3" in legend
+    key = re.search(r'<TABLE BORDER="(\d+)"[^>]*BGCOLOR="([^"]+)"[^>]*><TR><TD><FONT POINT-SIZE="9">Thesis<', source)
+    assert key.group(2) == ROLE_STYLE["thesis"][0] and key.group(1) == "3"  # the legend sits in the title's label
