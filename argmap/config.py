@@ -71,14 +71,19 @@ def _read_yaml(path: Path) -> dict:
 
 
 def _read_pyproject(path: Path) -> dict | None:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read it: {error.strerror or error}") from None
+    if b"argmap" not in raw:  # most projects' pyproject.toml: no need to pay for the TOML parser on every start
+        return None
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # Python 3.10
         import tomli as tomllib
     try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as error:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: cannot read it: {error}") from None
     section = data.get("tool", {}).get("argmap")
     if section is not None and not isinstance(section, dict):

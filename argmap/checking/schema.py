@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import marshal
 import os
 import sys
 import types
-from importlib import resources
 from pathlib import Path
 
 from ..problems import Problem, did_you_mean
@@ -28,6 +26,8 @@ def schema_path(kind: str = "map") -> Path:
     for candidate in (package.parent / "schema" / SCHEMA_FILES[kind], package / "data" / SCHEMA_FILES[kind]):
         if candidate.is_file():
             return candidate
+    from importlib import resources
+
     return Path(str(resources.files("argmap") / "data" / SCHEMA_FILES[kind]))
 
 
@@ -102,52 +102,93 @@ def _cache_dir() -> Path | None:
     return Path(base) / "argmap"
 
 
+class Refused(ValueError):
+    """The fast validator's "not valid": its generated code raises this in place of fastjsonschema's own
+    exceptions, so that a warm start does not import fastjsonschema at all."""
+
+    def __init__(self, message: str = "", *_details, **_named_details):  # the generated code's call
+        super().__init__(message)
+
+
+_GENERATED_IMPORT = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException\n"
+
+
+def _generator_stamp() -> str | None:
+    """What the cached code depends on besides the schema: Python's and fastjsonschema's versions (the latter
+    from its installed files, without importing it). None when fastjsonschema is not installed."""
+    from importlib.util import find_spec
+
+    spec = find_spec("fastjsonschema")
+    if spec is None or not spec.origin:
+        return None
+    try:
+        status = os.stat(spec.origin)
+    except OSError:
+        return None
+    return f"{sys.version}|{spec.origin}|{status.st_size}|{status.st_mtime_ns}"
+
+
+def _compile(text: bytes, kind: str) -> types.CodeType:
+    import fastjsonschema
+
+    source = fastjsonschema.compile_to_code(json.loads(text)).replace(_GENERATED_IMPORT, "", 1)
+    return compile(source, f"<fastjsonschema {kind}>", "exec")
+
+
+def _read_cache(cached: Path, text: bytes, stamp: str) -> types.CodeType | None:
+    """The cached code, if it was compiled from this very schema by this generator and only this user can
+    have written it."""
+    try:
+        status = cached.stat()
+        if status.st_uid != os.getuid() or status.st_mode & 0o022:
+            return None
+        entry = marshal.loads(cached.read_bytes())  # noqa: S302 - our own cache, owned and guarded as above
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if not (isinstance(entry, tuple) and len(entry) == 3 and entry[0] == text and entry[1] == stamp
+            and isinstance(entry[2], types.CodeType)):
+        return None
+    return entry[2]
+
+
+def _write_cache(cached: Path, text: bytes, stamp: str, code: types.CodeType) -> None:
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.parent.chmod(0o700)
+        temporary = cached.with_suffix(f".{os.getpid()}.part")
+        temporary.write_bytes(marshal.dumps((text, stamp, code)))
+        temporary.chmod(0o600)
+        os.replace(temporary, cached)
+    except OSError:
+        pass  # a read-only home only costs the 40 ms again next time
+
+
 @functools.cache
 def fast_validator(kind: str = "map"):
-    """fastjsonschema's compiled validator: many times faster than jsonschema, but it stops at the first error.
+    """fastjsonschema's compiled validator and the exception it raises for "not valid": many times faster than
+    jsonschema, but it stops at the first error.
 
     It only answers "valid or not"; every error shown to a user comes from jsonschema. Generating its
-    code costs ~40 ms, more than validating a small map, so the compiled code is cached on disk,
-    keyed by the schema's and the tools' versions. Returns None when fastjsonschema is not installed.
+    code costs ~40 ms, more than validating a small map, so the compiled code is cached on disk with the
+    schema it came from (compared byte for byte, so no hash library is loaded at start-up). Returns None when
+    fastjsonschema is not installed.
     """
-    try:
-        import fastjsonschema
-    except ImportError:
+    stamp = _generator_stamp()
+    if stamp is None:
         return None
     text = schema_path(kind).read_bytes()
-    key = hashlib.sha256(text + f"{sys.version}{fastjsonschema.VERSION}".encode()).hexdigest()[:32]
     folder = _cache_dir()
-    cached = folder / f"{kind}-{key}.marshal" if folder else None
-    code = None
-    try:
-        if cached is None:
-            raise FileNotFoundError
-        status = cached.stat()
-        # only code this user wrote, in a file nobody else may change, is run
-        if status.st_uid == os.getuid() and not status.st_mode & 0o022:
-            code = marshal.loads(cached.read_bytes())  # noqa: S302 - our own cache, owned and guarded as above
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    if not isinstance(code, types.CodeType):
-        code = None
+    cached = folder / f"{kind}-py{sys.version_info[0]}{sys.version_info[1]}.marshal" if folder else None
+    code = _read_cache(cached, text, stamp) if cached else None
     if code is None:
-        source = fastjsonschema.compile_to_code(json.loads(text))
-        code = compile(source, f"<fastjsonschema {kind}>", "exec")
-        try:
-            if cached is None:
-                raise FileNotFoundError  # no cache folder: compiled again next time
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.parent.chmod(0o700)
-            temporary = cached.with_suffix(f".{os.getpid()}.part")
-            temporary.write_bytes(marshal.dumps(code))
-            temporary.chmod(0o600)
-            os.replace(temporary, cached)
-        except OSError:
-            pass  # a read-only home only costs the 40 ms again next time
-    namespace: dict = {}
+        code = _compile(text, kind)
+        if cached:
+            _write_cache(cached, text, stamp, code)
+    namespace: dict = {"JsonSchemaValueException": Refused, "JsonSchemaValuesException": Refused}
     exec(code, namespace)  # noqa: S102 - code that fastjsonschema generated from our own schema
     entry = next(name for name in namespace if name.startswith("validate_") and "___defs_" not in name)
-    return namespace[entry], fastjsonschema.JsonSchemaException
+    # were the generated import not found (another fastjsonschema), it imported its own exceptions: catch those
+    return namespace[entry], (namespace["JsonSchemaValueException"], namespace["JsonSchemaValuesException"])
 
 
 def check(doc, kind: str = "map") -> list[Problem]:

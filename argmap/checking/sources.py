@@ -5,7 +5,6 @@ from __future__ import annotations
 import array
 import bisect
 import functools
-import hashlib
 import itertools
 import math
 import os
@@ -55,6 +54,8 @@ class SourceText:
 
     @property
     def sha256(self) -> str:
+        import hashlib  # here: loading OpenSSL costs every start-up a few ms
+
         return hashlib.sha256(self.raw).hexdigest()
 
     def occurrences(self, quote: str):

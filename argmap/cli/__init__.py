@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import errno
+import importlib
 import io
 import os
 import signal
@@ -10,17 +11,25 @@ import sys
 import click
 
 from .. import __version__, config
-from .authoring import draft_command, new_command, quote_command, schema_command
-from .compare import compare_command
-from .coverage import coverage_command
-from .interop import export_command, import_command
-from .lsp import lsp_command
-from .render import render_command
-from .validate import validate_command
+
+# Each command's module is imported only when that command runs (or help lists them all): `argmap validate`, which
+# every pre-commit run and editor check starts, does not pay for the renderer's, comparer's or importer's imports.
+COMMANDS = {"validate": "validate", "render": "render", "coverage": "coverage", "compare": "compare",
+            "export": "interop", "import": "interop", "new": "authoring", "draft": "authoring", "quote": "authoring",
+            "schema": "authoring", "lsp": "lsp"}
 
 
 class _Main(click.Group):
     """The command group, hardened where every command meets the system: streams, signals, the current folder."""
+
+    def list_commands(self, _ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, _ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module = importlib.import_module(f".{COMMANDS[cmd_name]}", __name__)
+        return getattr(module, f"{cmd_name}_command")
 
     def main(self, *args, **kwargs):
         for stream in (sys.stdout, sys.stderr):
@@ -77,14 +86,3 @@ def main() -> None:
     """Argument maps as data: validate, render and compare YAML argument maps."""
 
 
-main.add_command(validate_command)
-main.add_command(render_command)
-main.add_command(coverage_command)
-main.add_command(compare_command)
-main.add_command(export_command)
-main.add_command(import_command)
-main.add_command(new_command)
-main.add_command(draft_command)
-main.add_command(quote_command)
-main.add_command(schema_command)
-main.add_command(lsp_command)

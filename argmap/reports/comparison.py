@@ -5,10 +5,10 @@ import json
 from typing import TYPE_CHECKING
 
 from .. import escaping
-from ..model import Claim
 
 if TYPE_CHECKING:
     from ..comparing.compare import Comparison, Pair
+    from ..model import Claim
 
 SECTIONS = (("same", "Shared (same claim)"), ("recast", "Recast (same point, other words)"),
             ("contradicts", "Contradicted (opposed or changed assessment)"),
