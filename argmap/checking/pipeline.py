@@ -1,6 +1,7 @@
 """The stages from a file to a verdict: read, schema, semantic rules, quotes; then the model of a valid file."""
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,8 +23,17 @@ class Result:
 
     document: Document
     problems: list[Problem] = field(default_factory=list)
-    model: ArgumentMap | None = None
     links: LinkSet | None = None
+    map_checked: bool = False  # a map that passed every stage: it has a model
+
+    @functools.cached_property
+    def model(self) -> ArgumentMap | None:
+        """The map's model, built on first use: `argmap validate` never needs it, and building it costs a
+        tenth of checking a map."""
+        data = self.document.data
+        if not self.map_checked or not isinstance(data, dict) or any(p.is_error for p in self.problems):
+            return None
+        return build(data, self.document.positions, self.document.file)
 
     @property
     def file(self) -> str:
@@ -75,8 +85,7 @@ def check_document(doc: Document, sources: Sequence[Path] = (), require_sources:
     result.problems.extend(rules.check(doc))
     result.problems.extend(check_quotes(doc, sources, require_sources))
     result.problems.sort()
-    if not any(p.is_error for p in result.problems):
-        result.model = build(doc.data, doc.positions, doc.file)
+    result.map_checked = True
     return result
 
 

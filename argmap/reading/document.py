@@ -36,6 +36,11 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
     _Parser = _PureParser  # type: ignore[misc,assignment]  # another class, the same events
 
+# the event types, looked up once: the walk compares every event's type with them
+_ALIAS, _SCALAR = yaml.AliasEvent, yaml.ScalarEvent
+_SEQUENCE, _SEQUENCE_END, _MAPPING, _MAPPING_END = (yaml.SequenceStartEvent, yaml.SequenceEndEvent,
+                                                    yaml.MappingStartEvent, yaml.MappingEndEvent)
+
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 2_000_000
@@ -179,6 +184,8 @@ def _check_text(text: str, name: str) -> list[Problem]:
                         f"control character U+{ord(bad.group()):04X} is not allowed",
                         "delete it: maps hold text, and control characters would reach terminals and diagrams")]
     problems: list[Problem] = []
+    if "\t" not in text:
+        return problems
     for number, text_line in enumerate(text.split("\n"), start=1):
         tab = _TAB_INDENT.search(text_line)
         if tab and len(problems) < MAX_SYNTAX_PROBLEMS:
@@ -324,48 +331,58 @@ class _Walk:
                       "remove the aliases (*name) that repeat large parts" if size > 1 else "split the map")
 
     def node(self, parser, event, path: Path, depth: int):
+        """The data of the node that event starts. This runs once per node of every file read, so it tests the
+        event's type once and skips work that cannot find anything (see _check_text)."""
         if depth > MAX_DEPTH:
             self.stop(event.start_mark, "too-deep", f"nesting is deeper than {MAX_DEPTH} levels",
                       "an argument map needs only a few levels; check the indentation")
         mark = event.start_mark
-        self.doc.positions[path] = self.where(mark)
-        if isinstance(event, yaml.AliasEvent):
+        self.doc.positions[path] = (mark.line + 1, mark.column + 1) if self.line_starts is None else self.where(mark)
+        kind = type(event)
+        if kind is _ALIAS:
             if event.anchor not in self.anchors:
                 self.stop(mark, "yaml-syntax", f"unknown alias *{event.anchor}", "define &anchor before *alias")
             data, size = self.anchors[event.anchor]
             self._count(mark, size)
             return data
-        tag = getattr(event, "tag", None)
+        tag = event.tag
         if tag is not None and tag not in _STANDARD_TAGS:  # None: no tag
             self.stop(mark, "unsupported-tag", f"the YAML tag {_short_tag(tag)} is not accepted",
                       "remove the tag; argmap maps hold only text, numbers, booleans, lists and mappings")
         start = self.nodes
-        self._count(mark, 1)
-        if isinstance(event, yaml.ScalarEvent):
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self._count(mark, 0)
+        if kind is _SCALAR:
             data = self.scalar(event)
-        elif isinstance(event, yaml.SequenceStartEvent):
+        elif kind is _SEQUENCE:
             data = []
+            get_event = parser.get_event
             while True:
-                child = parser.get_event()
-                if isinstance(child, yaml.SequenceEndEvent):
+                child = get_event()
+                if type(child) is _SEQUENCE_END:
                     break
                 data.append(self.node(parser, child, (*path, len(data)), depth + 1))
-        elif isinstance(event, yaml.MappingStartEvent):
+        elif kind is _MAPPING:
             data = self.mapping(parser, path, depth)
         else:  # pragma: no cover - the parser emits nothing else here
-            self.stop(mark, "yaml-syntax", f"unexpected {type(event).__name__}")
-        if getattr(event, "anchor", None):
+            self.stop(mark, "yaml-syntax", f"unexpected {kind.__name__}")
+        if event.anchor:
             self.anchors[event.anchor] = (data, self.nodes - start)
         return data
 
     def mapping(self, parser, path: Path, depth: int) -> dict:
         data: dict = {}
+        key_positions, positions = self.doc.key_positions, self.doc.positions
+        get_event = parser.get_event
+        tabs = "\t" in self.text  # only then can a tab stand between a key's colon and its value
         while True:
-            key_event = parser.get_event()
-            if isinstance(key_event, yaml.MappingEndEvent):
+            key_event = get_event()
+            kind = type(key_event)
+            if kind is _MAPPING_END:
                 return data
             mark = key_event.start_mark
-            if not isinstance(key_event, yaml.ScalarEvent):
+            if kind is not _SCALAR:
                 self.stop(mark, "non-string-key", "a mapping key must be plain text, not a list, mapping or alias",
                           "write the key as text")
             if key_event.tag is not None and key_event.tag not in _STANDARD_TAGS:
@@ -377,24 +394,40 @@ class _Walk:
                 self.stop(mark, "merge-key", "YAML merge keys (<<) are not accepted",
                           "write the properties out in full")
             if key in data:
-                first = self.doc.key_positions[key_path]
+                first = key_positions[key_path]
                 self.stop(mark, "duplicate-key", f"the key {key!r} is given twice (first on line {first[0]})",
                           "remove one of them, or give them different names; YAML would silently keep the last")
-            self.doc.key_positions[key_path] = self.where(mark)
-            self._check_text(key_event)
-            value_event = parser.get_event()
-            key_end = _offset(key_event.end_mark)
-            between = self.text[key_end:_offset(value_event.start_mark)]
-            if "\t" in between and "\n" not in between.split("\t", 1)[0]:
-                # `a:\t1` is accepted by libyaml and refused by PyYAML's pure parser: refuse it on both
-                index = key_end + between.index("\t")
-                line, column = _line_column(self.text, index)
-                raise _Stop(Problem(self.doc.file, line, column, "tab", "a tab where YAML needs spaces",
-                                    "separate the key's colon from its value with spaces"))
-            data[key] = self.node(parser, value_event, key_path, depth + 1)
+            key_positions[key_path] = (mark.line + 1, mark.column + 1) if self.line_starts is None \
+                else self.where(mark)
+            if key_event.style == '"':
+                self._check_text(key_event)
+            value_event = get_event()
+            if tabs:
+                self._refuse_tab_after(key_event, value_event)
+            if type(value_event) is _SCALAR and value_event.tag is None and not value_event.anchor \
+                    and self.nodes < MAX_NODES and self.line_starts is None:  # most values: node()'s work, inline
+                value_mark = value_event.start_mark
+                positions[key_path] = (value_mark.line + 1, value_mark.column + 1)  # type: ignore[union-attr]
+                self.nodes += 1
+                data[key] = self.scalar(value_event)
+            else:
+                data[key] = self.node(parser, value_event, key_path, depth + 1)
+
+    def _refuse_tab_after(self, key_event, value_event) -> None:
+        """`a:\t1` is accepted by libyaml and refused by PyYAML's pure parser: refuse it on both."""
+        key_end = _offset(key_event.end_mark)
+        between = self.text[key_end:_offset(value_event.start_mark)]
+        if "\t" in between and "\n" not in between.split("\t", 1)[0]:
+            index = key_end + between.index("\t")
+            line, column = _line_column(self.text, index)
+            raise _Stop(Problem(self.doc.file, line, column, "tab", "a tab where YAML needs spaces",
+                                "separate the key's colon from its value with spaces"))
 
     def _check_text(self, event) -> None:
-        """Escapes ("\\x07", "\\ud800") can put into a value what the file itself may not hold."""
+        """Escapes ("\\x07", "\\ud800") can put into a value what the file itself may not hold.
+
+        Only a double-quoted scalar has escapes: every other one holds characters of the file, which
+        _check_text (the module's) has already searched. The walk calls this for those alone."""
         value = event.value
         if _SURROGATE.search(value):
             self.stop(event.start_mark, "invalid-character", "the text holds a lone surrogate (\\ud800-\\udfff)",
@@ -406,15 +439,23 @@ class _Walk:
                       "delete it: maps hold text, and control characters would reach terminals and diagrams")
 
     def scalar(self, event):
-        value = event.value
-        self._check_text(event)
-        if event.tag == "tag:yaml.org,2002:str" or not event.implicit[0] or event.style:
-            return value  # quoted, block, or tagged as text
-        return resolve_plain(value)
+        style = event.style
+        if style == '"':
+            self._check_text(event)
+        if style or event.tag == "tag:yaml.org,2002:str" or not event.implicit[0]:
+            return event.value  # quoted, block, or tagged as text
+        return resolve_plain(event.value)
+
+
+# The first characters of the plain scalars that the core schema reads as other than text: null (~, null),
+# booleans, numbers and .inf/.nan. Any other first character makes the scalar text, without a regex.
+_NOT_ONLY_TEXT = frozenset("~nNtTfF0123456789+-.")
 
 
 def resolve_plain(value: str):
     """What a plain (unquoted) scalar means under YAML 1.2's core schema, as argmap reads it."""
+    if value and value[0] not in _NOT_ONLY_TEXT:
+        return value
     if _NULL.match(value):
         return None
     if value in _BOOL:
