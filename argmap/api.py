@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from .checking.links import LinkSet
 from .checking.pipeline import check_document, check_file
 from .checking.sources import find_source, quote_lines, read_source, sources_folders
-from .coverage import Coverage
 from .errors import DrawingWarning, ImportFailed, InvalidMap, SourceNotFound, UnknownId, UsageError
 from .model import ArgumentMap
 from .problems import Problem, did_you_mean
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
     from .authoring.quotes import Found
     from .comparing.compare import Comparison, Progress
     from .comparing.suggest import Cutoff
+    from .coverage import Coverage
     from .drawing.graph import RenderOptions, Style
     from .formats.importer import Importer
 

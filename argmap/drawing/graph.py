@@ -104,6 +104,10 @@ def _quote(value: str) -> str:
 
     The key holds the type, because graphviz quotes a NoHtml string (from escape) unlike a plain one.
     """
+    if type(value) is str and value[:1] == "<" and value[-1:] == ">":
+        return value  # an HTML-like label, which graphviz passes as it is; each is unique, so none is remembered
+    if type(value) is graphviz.quoting.NoHtml:
+        return _quote_escaped(value)
     key = (type(value), value)
     found = _QUOTED.get(key)
     if found is None:
@@ -113,13 +117,43 @@ def _quote(value: str) -> str:
     return found
 
 
+def _quote_escaped(value: str) -> str:
+    """graphviz's quoting of a text made by graphviz.escape (a tooltip, see _plain), in a tenth of its time.
+
+    graphviz.quoting.quote searches a long text three times for its odd cases (an HTML label, a quote
+    already escaped, a final backslash); escape() has doubled every backslash, so none of them can occur,
+    and what is left is its rule for the rest: a valid ID stays bare, anything else is quoted with each
+    quote escaped. tests/drawing/test_graph.py checks the two agree.
+    """
+    if graphviz.quoting.ID.match(value) and value.lower() not in graphviz.quoting.KEYWORDS:
+        return value
+    return '"' + value.replace('"', '\\"') + '"'
+
+
+_PAIRS: dict[tuple[str, type, str], str] = {}
+_UNIQUE = frozenset({"id", "tooltip", "label"})  # attributes whose values differ per node: not worth remembering
+
+
+def _pair(key: str, value: str) -> str:
+    """`key=value` as graphviz writes it, remembered: a node's colours, shapes and styles repeat across the map."""
+    if key in _UNIQUE:
+        return f"{_quote(key)}={_quote(value)}"
+    pair = (key, type(value), value)
+    found = _PAIRS.get(pair)
+    if found is None:
+        if len(_PAIRS) > 200_000:  # a long --watch session must not grow without end
+            _PAIRS.clear()
+        found = _PAIRS[pair] = f"{_quote(key)}={_quote(value)}"
+    return found
+
+
 def _attr_list(label=None, kwargs=None, attributes=None) -> str:
     """graphviz.quoting.attr_list with the remembered quoting (same text, as the golden tests check)."""
     parts = [f"label={_quote(label)}"] if label is not None else []
     for mapping in (kwargs, attributes):
         if mapping:
             items = sorted(mapping.items()) if type(mapping) is dict else mapping.items()
-            parts += [f"{_quote(k)}={_quote(v)}" for k, v in items if v is not None]
+            parts += [_pair(k, v) for k, v in items if v is not None]
     return f" [{' '.join(parts)}]" if parts else ""
 
 
@@ -169,9 +203,12 @@ def _html(text: str, width: int, limit: int = MAX_LABEL_CHARS) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "\u2026"
     lines = []
+    width = max(width, 8)
     for paragraph in text.splitlines() or [""]:
-        lines.extend(textwrap.wrap(paragraph, width=max(width, 8), break_long_words=True, break_on_hyphens=False)
-                     or [""])
+        if paragraph and len(paragraph) <= width and "\t" not in paragraph and paragraph.strip() == paragraph:
+            lines.append(paragraph)  # what textwrap would return, without its work: most headers, many short texts
+            continue
+        lines.extend(textwrap.wrap(paragraph, width=width, break_long_words=True, break_on_hyphens=False) or [""])
     # dot expands \N, \G, \l even inside HTML-like labels (and after resolving &#92;): double every backslash
     return '<BR ALIGN="CENTER"/>'.join(html.escape(line, quote=True).replace("\\", "\\\\") for line in lines)
 

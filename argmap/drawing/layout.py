@@ -115,8 +115,10 @@ def levels(model: ArgumentMap, keep: set[str] | None = None) -> dict[str, int]:
     return found
 
 
-def shape(model: ArgumentMap, wrap: int, keep: set[str] | None = None) -> Shape:
-    found = levels(model, keep)
+def shape(model: ArgumentMap, wrap: int, keep: set[str] | None = None,
+          found: dict[str, int] | None = None) -> Shape:
+    """The estimated shape of the drawing at this text width; found: the claims' levels, when known already."""
+    found = levels(model, keep) if found is None else found
     if not found:
         return Shape(1, 1, 1, (100.0, 40.0))
     per_rank: dict[int, int] = {}
@@ -149,9 +151,10 @@ def choose(model: ArgumentMap, wrap: int, keep: set[str] | None = None, directio
     if direction != "auto":
         return Layout(direction, wrap)
     options = []
+    ranks = levels(model, keep)  # the same at every width
     for narrowing in NARROWER:
         width = max(8, round(wrap * narrowing))
-        found = shape(model, width, keep)
+        found = shape(model, width, keep, ranks)
         options += [(round(_distance(found.aspect(d)), 2), -width, index, d) for index, d in enumerate(("BT", "RL"))]
     _, width, _, chosen = min(options)
     return Layout(chosen, -width)
