@@ -108,7 +108,7 @@ def render(model: ArgumentMap, fmt: str = "svg", options: RenderOptions | None =
     warnings.warn as a DrawingWarning.
     """
     from .drawing.draw import draw
-    from .drawing.graph import RenderOptions, build_graph
+    from .drawing.graph import RenderOptions, build_graph, top_of
 
     options = options or RenderOptions()
     if options.focus and options.focus not in model.claims and options.focus not in model.arguments:
@@ -117,6 +117,11 @@ def render(model: ArgumentMap, fmt: str = "svg", options: RenderOptions | None =
                         + (f"; {hint}" if hint else ""))
     folders = _folders(sources)
     warn = warn or _warn
+    options, drawn = top_of(model, options)
+    if drawn < len(model.claims):
+        warn(f"{len(model.claims):,} claims are more than dot lays out in minutes or a picture shows: drawn are "
+             f"the {drawn:,} within {options.depth} steps of the thesis, with '+N more' where branches go on; draw a "
+             "branch with --focus ID, or every claim with --whole (slow)")
     if options.overview and fmt != "html":  # the page shows the overview beside the whole map
         from .drawing.overview import build_overview
 

@@ -211,6 +211,26 @@ def fragments_of(source: SourceText, limit: int = 60, seed: int = 5) -> list[str
     return found[:limit]
 
 
+def add_rows(table, work: Path, argmap_command: list[str], sources: Path | None, repeat: int = 3, goal=None) -> None:
+    """run.py's rows: `argmap draft` of the 2021 essay as a whole process, and quote help per damaged fragment
+    against the search it replaced (difflib's, above). Without the essays (sources None) there is no row."""
+    goal = goal or (lambda text, met: (text, met))
+    if sources is None:
+        table.add("draft and quote help", 0.0, "(the essays are not here: ../shared/essays)", None, "", None)
+        return
+    sys.path.insert(0, str(ROOT / "bench"))
+    from run import best
+
+    essay = sources / "2021-peninsula-stalemate.txt"
+    seconds = best([*argmap_command, "draft", "--source", str(essay), "-o", str(work / "draft.yaml"), "--force"], repeat)
+    table.add("argmap draft of the 2021 essay (whole process)", seconds, "(whole process)", None, "", None)
+    source = read_source(essay.resolve())
+    result = quote_help(source, fragments_of(source))
+    table.add("quote help: the passage closest to a damaged quote (per quote)", result["ms"] / 1000,
+              "difflib's closest match (the search it replaced)", result["old_ms"] / 1000,
+              *goal("<= 1 ms", result["ms"] <= 1), f"{result['fragments']} damaged fragments of the 2021 essay")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", default=os.environ.get("ARGMAP_SOURCES") or str(ROOT.parent / "shared" / "essays"))

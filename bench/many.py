@@ -67,6 +67,21 @@ def best(command: list[str], runs: int) -> tuple[float, float, str]:
     return min(times), min(cpus), out
 
 
+def add_rows(table, work: Path, argmap: list[str], maps: int = 20, claims: int = 1000, links: int = 300,
+             runs: int = 3, goal=None) -> None:
+    """The row in run.py's table; goal(text, met) gives a verdict (run.py's, which a smoke run withholds)."""
+    goal = goal or (lambda text, met: (text, met))
+    folder = work / "many"
+    folder.mkdir()
+    make(folder, maps, claims, links)
+    seconds, cpu, out = best([*argmap, "compare", str(folder), "--format", "json"], runs)
+    chains = json.loads(out)["chains"]
+    table.add(f"compare {maps} maps of {claims:,} claims (every links file, the chains)", seconds, "(whole process)",
+              None, *goal("< 10 s", seconds < 10),
+              f"CPU {cpu:.2f} s; {len(chains):,} chains, the widest across "
+              f"{max((len(c['maps']) for c in chains), default=0)} essays")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--maps", type=int, default=20)

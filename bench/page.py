@@ -94,16 +94,17 @@ def make_page(work: Path, argmap: list[str], claims: int = 2000) -> Path:
     return out
 
 
-def add_rows(table, work: Path, argmap: list[str], repeat: int = 3, claims: int = 2000) -> dict:
-    """The page's rows in run.py's table."""
+def add_rows(table, work: Path, argmap: list[str], repeat: int = 3, claims: int = 2000, goal=None) -> dict:
+    """The page's rows in run.py's table; goal(text, met) gives a verdict (run.py's, which a smoke run withholds)."""
+    goal = goal or (lambda text, met: (text, met))
     found = measure(make_page(work, argmap, claims), repeat)
     size = f"{found['bytes'] / 1e6:.1f} MB, {found['elements']:,} elements"
     table.add(f"explorer page, {claims:,} claims: first fitted view", found["first"] / 1000, "(in chromium)", None,
-              "<= 1.0 s", found["first"] <= 1000, size)
+              *goal("<= 1.0 s", found["first"] <= 1000), size)
     table.add(f"explorer page, {claims:,} claims: hover (median)", found["hover"] / 1000, "(in chromium)", None,
-              "<= 50 ms", found["hover"] <= 50, f"worst {found['hover_worst']:.0f} ms")
+              *goal("<= 50 ms", found["hover"] <= 50), f"worst {found['hover_worst']:.0f} ms")
     table.add(f"explorer page, {claims:,} claims: search (median)", found["search"] / 1000, "(in chromium)", None,
-              "<= 50 ms", found["search"] <= 50, f"worst {found['search_worst']:.0f} ms")
+              *goal("<= 50 ms", found["search"] <= 50), f"worst {found['search_worst']:.0f} ms")
     return found
 
 

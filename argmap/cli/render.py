@@ -34,6 +34,8 @@ from .progress import progress
                                                 "holding its main claim, with the support and attack between sections.")
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this claim or argument.")
 @click.option("--depth", type=click.IntRange(0, 100), default=2, show_default=True, help="Steps around --focus.")
+@click.option("--whole", is_flag=True, help="Draw every claim of a map of more than 5,000 claims (by default, those "
+                                             "nearest the thesis: dot takes minutes over such maps).")
 @click.option("--timeout", type=click.FloatRange(1, 3600), default=120, show_default=True,
               help="Stop dot after this many seconds.")
 @click.option("--layout", type=click.Choice(["auto", "default", "fast"]), default="auto", show_default=True,

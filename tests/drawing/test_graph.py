@@ -262,3 +262,25 @@ def test_quoting_of_tooltips_agrees_with_graphviz_on_every_odd_case():
     for text in texts:
         escaped = _plain(text)
         assert _quote_escaped(escaped) == graphviz.quoting.quote(escaped), repr(text)
+
+
+def test_a_map_too_big_to_draw_whole_is_drawn_from_its_top_unless_whole_is_asked(tmp_path, runner):
+    """Past WHOLE_UP_TO claims dot takes minutes and the picture shows nothing: the claims nearest the thesis are
+    drawn, with stubs where branches go on, and a warning that says how to draw more; --whole draws all."""
+    from argmap.drawing.graph import TOP_CLAIMS, WHOLE_UP_TO
+
+    big = tmp_path / "giant.yaml"
+    big.write_text(json.dumps(generated(WHOLE_UP_TO + 500, 5)))
+    result = runner.invoke(main, ["render", str(big), "-o", str(tmp_path / "top.gv")])
+    assert result.exit_code == 0, result.output
+    top = (tmp_path / "top.gv").read_text(encoding="utf-8")
+    drawn = len(re.findall(r'id="claim-', top))
+    assert 1 < drawn <= TOP_CLAIMS
+    assert 'id="claim-c0"' in top
+    assert 'class=stub' in top
+    assert f"drawn are the {drawn:,} within" in result.output
+    assert "--whole" in result.output
+    result = runner.invoke(main, ["render", str(big), "-o", str(tmp_path / "whole.gv"), "--whole"])
+    assert result.exit_code == 0
+    assert "drawn are" not in result.output
+    assert len(re.findall(r'id="claim-', (tmp_path / "whole.gv").read_text(encoding="utf-8"))) == WHOLE_UP_TO + 500
