@@ -52,7 +52,7 @@ class SourceText:
     folded: str
     offsets: _Offsets  # offsets[i] = index in text of folded[i]
 
-    @property
+    @functools.cached_property
     def sha256(self) -> str:
         import hashlib  # here: loading OpenSSL costs every start-up a few ms
 
@@ -72,8 +72,18 @@ class SourceText:
             yield self.offsets[match.start()], self.offsets[match.end() - 1] + 1
 
     def find(self, quote: str) -> tuple[int, int] | None:
-        """The first (start, end) of quote in the original text, or None."""
-        return next(self.occurrences(quote), None)
+        """The first (start, end) of quote in the original text, or None; remembered, because the same text is
+        kept while it is unchanged (read_source) and an editor checks the same quotes at every keystroke."""
+        found = self._found
+        if quote not in found:
+            if len(found) > 100_000:
+                found.clear()
+            found[quote] = next(self.occurrences(quote), None)
+        return found[quote]
+
+    @functools.cached_property
+    def _found(self) -> dict[str, tuple[int, int] | None]:
+        return {}
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self._line_starts, offset)
