@@ -7,18 +7,21 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from .checking.schema import load_schema
-
-_MAP_SCHEMA = load_schema("map")
-ROLES: tuple[str, ...] = tuple(_MAP_SCHEMA["$defs"]["claim"]["properties"]["role"]["enum"])  # the schema says them once
-ID_PATTERN: str = _MAP_SCHEMA["$defs"]["id"]["pattern"]
-REBUT = "rebut"
-UNDERCUT = "undercut"
-SPECIFIES = "specifies"  # the two ways a claim spells out another (claims' `specifies` and `means-to`)
-MEANS = "means-to"
-SPELL_OUTS = (SPECIFIES, MEANS)
-MODUS_PONENS = "modus-ponens"  # the schemes whose form the checks know
-ELIMINATION = "disjunctive-syllogism"
+from .terms import (  # noqa: F401 - the format's words, used with the model and imported from here by many
+    ELIMINATION,
+    ID_PATTERN,
+    MEANS,
+    MODUS_PONENS,
+    REBUT,
+    ROLES,
+    SPECIFIES,
+    SPELL_OUTS,
+    UNDERCUT,
+    as_tuple,
+    conditional_parts,
+    follows_from_thesis,
+    ids_of,
+)
 
 
 @dataclass(frozen=True)
@@ -159,43 +162,6 @@ class ArgumentMap:
         return [t for t in self.tensions.values() if claim_id in t.claims]
 
 
-def follows_from_thesis(thesis: str | None, arguments) -> set[str]:
-    """The ids of the arguments that draw a consequence from the thesis (corollaries, exhortations).
-
-    arguments: id -> (conclusion, premises). An argument follows from the thesis when one of its premises is
-    the thesis, or the conclusion of an argument that follows from it.
-    """
-    found: set[str] = set()
-    derived = {thesis}
-    changed = True
-    while changed:
-        changed = False
-        for argument_id, (conclusion, premises) in arguments.items():
-            if argument_id not in found and derived.intersection(premises):
-                found.add(argument_id)
-                derived.add(conclusion)
-                changed = True
-    return found
-
-
-def ids_of(value) -> tuple[str, ...]:
-    """An id or a list of ids, as the schema allows them, as a tuple."""
-    return _tuple(value)
-
-
-def conditional_parts(value) -> tuple[bool, str | None, str | None]:
-    """(is conditional, antecedent, consequent) from a claim's `conditional` value."""
-    if isinstance(value, dict):
-        return True, value.get("if"), value.get("then")
-    return bool(value), None, None
-
-
-def _tuple(value) -> tuple:
-    if value is None:
-        return ()
-    return tuple(value) if isinstance(value, list) else (value,)
-
-
 def default_role(claim_id: str, data: dict, conclusions: set[str] | None = None) -> str:
     """The role of a claim that names none; conclusions (every argument's conclusion) may be given, once per map."""
     if claim_id == data.get("thesis"):
@@ -220,7 +186,7 @@ def build(data: dict, positions: dict | None = None, file: str | None = None) ->
     source = Source(
         title=source_data.get("title"), author=source_data.get("author"), published=source_data.get("published"),
         file=source_data.get("file"), sha256=source_data.get("sha256"), url=source_data.get("url"),
-        omitted=tuple(Omission(_tuple(o["quote"]), o["reason"], bool(o.get("draft")))
+        omitted=tuple(Omission(as_tuple(o["quote"]), o["reason"], bool(o.get("draft")))
                       for o in source_data.get("omitted") or ()),
         connectives=tuple(source_data.get("connectives") or ()),
     )
@@ -228,10 +194,10 @@ def build(data: dict, positions: dict | None = None, file: str | None = None) ->
     claims = {
         cid: Claim(
             id=cid, text=c["text"], role=c.get("role") or default_role(cid, data, conclusions),
-            quotes=_tuple(c.get("quote")),
-            implicit=bool(c.get("implicit", False)), actors=_tuple(c.get("actor")), section=c.get("section"),
-            tags=_tuple(c.get("tags")), note=c.get("note"), line=line("claims", cid),
-            specifies=_tuple(c.get("specifies")), means_to=_tuple(c.get("means-to")),
+            quotes=as_tuple(c.get("quote")),
+            implicit=bool(c.get("implicit", False)), actors=as_tuple(c.get("actor")), section=c.get("section"),
+            tags=as_tuple(c.get("tags")), note=c.get("note"), line=line("claims", cid),
+            specifies=as_tuple(c.get("specifies")), means_to=as_tuple(c.get("means-to")),
             **_conditional_fields(c.get("conditional")),
             draft=bool(c.get("draft")),
         )
@@ -243,7 +209,7 @@ def build(data: dict, positions: dict | None = None, file: str | None = None) ->
     arguments = {
         aid: Argument(
             id=aid, conclusion=a["conclusion"], premises=tuple(a["premises"]), scheme=a.get("scheme"),
-            text=a.get("text"), section=a.get("section"), tags=_tuple(a.get("tags")), note=a.get("note"),
+            text=a.get("text"), section=a.get("section"), tags=as_tuple(a.get("tags")), note=a.get("note"),
             line=line("arguments", aid), exhaustive=a.get("exhaustive"), corollary=aid in corollaries,
             draft=bool(a.get("draft")),
         )

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..model import ArgumentMap
 from ..problems import Problem, did_you_mean
+
+if TYPE_CHECKING:
+    from ..model import ArgumentMap
 
 RELATIONS = ("same", "recast", "contradicts", "develops")
 

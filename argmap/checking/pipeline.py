@@ -6,15 +6,18 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InvalidMap, WrongKind
-from ..model import ArgumentMap, build
 from ..problems import Problem
 from ..reading.document import Document, read_document
 from ..reading.files import kind_of
 from . import links, rules, schema
 from .links import LinkSet
 from .sources import check as check_quotes
+
+if TYPE_CHECKING:
+    from ..model import ArgumentMap
 
 
 @dataclass
@@ -30,6 +33,8 @@ class Result:
     def model(self) -> ArgumentMap | None:
         """The map's model, built on first use: `argmap validate` never needs it, and building it costs a
         tenth of checking a map."""
+        from ..model import build
+
         data = self.document.data
         if not self.map_checked or not isinstance(data, dict) or any(p.is_error for p in self.problems):
             return None

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
-from ..model import ELIMINATION, MODUS_PONENS, SPELL_OUTS, conditional_parts, follows_from_thesis, ids_of
 from ..problems import Problem, did_you_mean
+from ..terms import ELIMINATION, MODUS_PONENS, SPELL_OUTS, conditional_parts, follows_from_thesis, ids_of
 
 SECTIONS = ("claims", "arguments", "objections", "tensions")
 RULES: list[Callable] = []
