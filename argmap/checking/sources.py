@@ -42,6 +42,11 @@ _FOLD = str.maketrans(
 _SPACE = re.compile(r"\s+")
 
 
+def _is_word(character: str) -> bool:
+    """What a regex's \\w matches: letters, digits and numerals of any script, and the underscore."""
+    return character.isalnum() or character == "_"
+
+
 @dataclass(frozen=True)
 class SourceText:
     """A source text, folded for matching, with a map from folded offsets back to the original."""
@@ -59,17 +64,24 @@ class SourceText:
         return hashlib.sha256(self.raw).hexdigest()
 
     def occurrences(self, quote: str):
-        """Each (start, end) of quote in the original text, matched on whole words, in order."""
+        """Each (start, end) of quote in the original text, matched on whole words, in order, not overlapping.
+
+        A plain search with the word boundaries checked by hand: compiling a regex per quote cost more than
+        the search (0.4 ms a quote, most of checking a small map)."""
         needle = fold(quote)
         if not needle:
             return
-        pattern = (
-            (r"(?<!\w)" if needle[0].isalnum() else "")
-            + re.escape(needle)
-            + (r"(?!\w)" if needle[-1].isalnum() else "")
-        )
-        for match in re.finditer(pattern, self.folded):
-            yield self.offsets[match.start()], self.offsets[match.end() - 1] + 1
+        folded, size = self.folded, len(needle)
+        open_start, open_end = not needle[0].isalnum(), not needle[-1].isalnum()  # else: not inside a word
+        start = folded.find(needle)
+        while start != -1:
+            end = start + size
+            if (open_start or start == 0 or not _is_word(folded[start - 1])) and \
+                    (open_end or end == len(folded) or not _is_word(folded[end])):
+                yield self.offsets[start], self.offsets[end - 1] + 1
+                start = folded.find(needle, end)
+            else:
+                start = folded.find(needle, start + 1)
 
     def find(self, quote: str) -> tuple[int, int] | None:
         """The first (start, end) of quote in the original text, or None; remembered, because the same text is

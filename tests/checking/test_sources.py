@@ -135,3 +135,33 @@ def test_bundled_essay_maps_quote_their_essays_verbatim(essays, runner):
     result = runner.invoke(main, ["validate", "--strict", "--sources", str(essays), str(MAPS)])
     assert result.exit_code == 0, result.output
     assert "4 files checked, no problems" in result.stdout  # three maps and the links file
+
+
+def test_quotes_are_found_where_a_whole_word_regex_finds_them():
+    """occurrences() searches without a regex (compiling one per quote cost more than the search): on texts of
+    words, underscores, digits, accents, quotes and dashes it must find what the regex it replaced finds."""
+    import random
+    import re
+    from pathlib import Path
+
+    from argmap.checking.sources import SourceText, _fold_with_offsets
+
+    def regex_occurrences(source, quote):
+        needle = fold(quote)
+        pattern = ((r"(?<!\w)" if needle[0].isalnum() else "") + re.escape(needle)
+                   + (r"(?!\w)" if needle[-1].isalnum() else ""))
+        return [(source.offsets[m.start()], source.offsets[m.end() - 1] + 1)
+                for m in re.finditer(pattern, source.folded)]
+
+    generator = random.Random(3)  # noqa: S311 - test data, not secrets
+    pieces = ["ab", " ", "a_b", "\u00e91", ",", ".", "\u2019", "'", '"', "-", "\u2014", "aa", "ba", "b", "\u0663"]
+    compared = 0
+    for _ in range(2000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 40)))
+        source = SourceText(Path("t.txt"), text.encode(), text, *_fold_with_offsets(text))
+        for _ in range(8):
+            quote = "".join(generator.choice(pieces) for _ in range(generator.randint(1, 4)))
+            if fold(quote):
+                assert list(source.occurrences(quote)) == regex_occurrences(source, quote), (text, quote)
+                compared += 1
+    assert compared > 10_000
