@@ -38,6 +38,7 @@ ACTOR_WEIGHT = 0.05
 STRUCTURE_WEIGHT = 0.1
 SAME_AT, RECAST_AT = 0.6, 0.35
 DEFAULT_PER_CLAIM = 0.75  # pairs suggested per claim: round(0.75 x the mean number of claims of the two maps)
+ROW_KEEP = 16  # pairs each claim keeps while the floor of the scores is not known (see _ranked)
 
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|none|nothing|neither|cannot|can't|won't|didn't|don't|doesn't|"
                        r"isn't|wasn't|aren't|without)\b", re.IGNORECASE)
@@ -132,36 +133,134 @@ class _Side:
             self.premises[self.index[argument.conclusion]].extend(self.index[p] for p in argument.premises)
 
 
-def _cosines(first: _Side, second: _Side, wrap=iter) -> dict[tuple[int, int], float]:
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for j, vector in enumerate(second.vectors):
+def _postings(side: _Side) -> dict[str, tuple[list[int], list[float]]]:
+    """For each term: the claims that hold it and their weights, as two lists (multiplied and summed in C)."""
+    postings: dict[str, tuple[list[int], list[float]]] = {}
+    for j, vector in enumerate(side.vectors):
         for term, weight in vector.items():
-            postings[term].append((j, weight))
-    scores: dict[tuple[int, int], float] = defaultdict(float)
+            claims, weights = postings.setdefault(term, ([], []))
+            claims.append(j)
+            weights.append(weight)
+    return postings
+
+
+def _row(vector: dict[str, float], postings: dict[str, tuple[list[int], list[float]]]) -> dict[int, float]:
+    """The cosine of one claim with every claim of the other side that shares a word.
+
+    Each cosine is summed in the order of the claim's words, so it is the same float as a plain loop gives.
+    """
+    row: dict[int, float] = {}
+    for term, weight in vector.items():
+        if term not in postings:
+            continue
+        claims, weights = postings[term]
+        products = dict(zip(claims, map(weight.__mul__, weights), strict=True))
+        for j in row.keys() & products.keys():  # claims that share an earlier word too: few
+            products[j] = row[j] + products[j]
+        row.update(products)
+    return row
+
+
+def _dot(u: dict[str, float], v: dict[str, float]) -> tuple[float, int]:
+    """The cosine of two claims, summed as _row sums it, and the position in u of the first shared word (-1: none)."""
+    total, first = 0.0, -1
+    for position, (term, weight) in enumerate(u.items()):
+        if term in v:
+            total += weight * v[term]
+            if first < 0:
+                first = position
+    return total, first
+
+
+def _uses(side: _Side) -> dict[int, list[int]]:
+    """For each claim, the conclusions it is a premise of, once per time it is listed."""
+    uses: dict[int, list[int]] = defaultdict(list)
+    for conclusion, premises in side.premises.items():
+        for premise in premises:
+            uses[premise].append(conclusion)
+    return uses
+
+
+def _floor(cutoff: Cutoff, limit: int | None, tops: list[float]) -> float:
+    """A score that at least the pairs the cut-off takes reach: every pair above it is scored, none below.
+
+    Each claim's k best pairs are kept and score at least its k-th best cosine, so with limit pairs to take,
+    the limit-th best of the claims' 3 best cosines (tops) is such a floor; a threshold is one too.
+    """
+    floor = 0.0
+    if limit is not None and len(tops) >= limit:
+        floor = sorted(tops, reverse=True)[limit - 1]
+    if cutoff.threshold is not None:
+        floor = max(floor, cutoff.threshold) if limit is not None else cutoff.threshold
+    return max(floor, 0.0)
+
+
+def _ranked(first: _Side, second: _Side, cutoff: Cutoff, limit: int | None, wrap=iter):
+    """(score of each pair that may pass the cut-off, a function giving a pair's cosine, the alike conclusions a
+    pair draws on): the score is the cosine, plus the actors, plus the structure.
+
+    Two maps of n claims have ~n^2 pairs that share a word. Only the pairs that reach a floor (_floor) are
+    scored. A pair scores cosine + actors (at most ACTOR_WEIGHT) + STRUCTURE_WEIGHT x the cosines of the pairs
+    of conclusions it is a premise of (at most K of them), so a pair that reaches the floor has a cosine of at
+    least `least`, or is premise to such a pair. Each claim's row of cosines is computed once; a row keeps its
+    ROW_KEEP best pairs until the floor is known, and the few rows that kept too few are computed again.
+    """
+    postings = _postings(second)
+    uses_first, uses_second = _uses(first), _uses(second)
+    most = max(map(len, uses_first.values()), default=0) * max(map(len, uses_second.values()), default=0)
+    actors = ACTOR_WEIGHT if any(first.actors) and any(second.actors) else 0.0
+    known = limit is None  # with a threshold alone, or no cut-off at all (a floor of 0: every pair)
+
+    def least(floor: float) -> float:
+        return (floor - actors) / (1 + STRUCTURE_WEIGHT * most) * (1 - 1e-9)  # below, rounding cannot reach floor
+
+    floor = _floor(cutoff, None, [])
+    kept: dict[int, dict[int, float]] = {}
+    tops: list[float] = []
     for i, vector in wrap(list(enumerate(first.vectors))):
-        for term, weight in vector.items():
-            for j, w in postings.get(term, ()):
-                scores[i, j] += weight * w
-    return scores
+        row = _row(vector, postings)
+        values = sorted(row.values(), reverse=True)
+        tops.extend(values[:3])
+        bar = least(floor) if known else values[min(ROW_KEEP, len(values)) - 1] if values else 0.0
+        kept[i] = {j: s for j, s in row.items() if s >= bar}
+    if not known:
+        floor = _floor(cutoff, limit, tops)
+        for i, row in kept.items():
+            if len(row) >= ROW_KEEP and min(row.values()) >= least(floor):  # it may have left out a pair above least
+                kept[i] = _row(first.vectors[i], postings)
+    bar = least(floor)
+    cosines = {(i, j): s for i, row in kept.items() for j, s in row.items() if s >= bar and s > 0}
 
+    def cosine(i: int, j: int) -> float:
+        return cosines[i, j] if (i, j) in cosines else _dot(first.vectors[i], second.vectors[j])[0]
 
-def _ranked(first: _Side, second: _Side, wrap=iter):
-    """(score of each candidate pair, its cosine, the alike conclusions it draws on): cosine, actors, structure."""
-    cosine = _cosines(first, second, wrap)
-    score = {}
-    for (i, j), s in cosine.items():
-        shared, either = first.actors[i] & second.actors[j], first.actors[i] | second.actors[j]
-        score[i, j] = s + (ACTOR_WEIGHT * len(shared) / len(either) if either else 0.0)
-    boost: dict[tuple[int, int], float] = defaultdict(float)
+    candidates = set(cosines)
+    for x, y in cosines:
+        premises = second.premises.get(y, ())
+        candidates.update((p, q) for p in first.premises.get(x, ()) for q in premises)
+    score: dict[tuple[int, int], float] = {}
     source: dict[tuple[int, int], tuple[float, int, int]] = {}
-    for (x, y), s in cosine.items():
-        for p in first.premises.get(x, ()):
-            for q in second.premises.get(y, ()):
-                boost[p, q] += STRUCTURE_WEIGHT * s
-                if s > source.get((p, q), (0.0,))[0]:
-                    source[p, q] = (s, x, y)
-    for pair, extra in boost.items():
-        score[pair] = score.get(pair, 0.0) + extra
+    for i, j in candidates:
+        s = cosine(i, j)
+        if s > 0:
+            shared, either = first.actors[i] & second.actors[j], first.actors[i] | second.actors[j]
+            s += ACTOR_WEIGHT * len(shared) / len(either) if either else 0.0
+        # the structure, added in the order in which a plain loop over all the pairs adds it
+        alike = []
+        for x in uses_first.get(i, ()):
+            for y in uses_second.get(j, ()):
+                c, position = _dot(first.vectors[x], second.vectors[y])
+                if position >= 0:
+                    alike.append((x, position, y, c))
+        if alike:
+            boost = 0.0
+            for x, _, y, c in sorted(alike, key=lambda a: a[:3]):
+                boost += STRUCTURE_WEIGHT * c
+                if c > source.get((i, j), (0.0,))[0]:
+                    source[i, j] = (c, x, y)
+            s += boost
+        if s >= floor and s > 0:
+            score[i, j] = s
     return score, cosine, source
 
 
@@ -234,10 +333,10 @@ def suggest(a: ArgumentMap, b: ArgumentMap, cutoff: Cutoff = Cutoff(), exclude=f
     idf = {t: math.log((1 + total) / (1 + n)) + 1 for t, n in frequency.items()}
     first = _Side(first_map, idf, first_docs, second_map)
     second = _Side(second_map, idf, second_docs, first_map)
-    score, cosine, source = _ranked(first, second, wrap)
+    limit = cutoff.count(a, b)
+    score, cosine, source = _ranked(first, second, cutoff, limit, wrap)
     reply = any(second.names_other)
     ranked = _capped(score)
-    limit = cutoff.count(a, b)
     found, taken = [], 0
     for s, i, j in ranked:
         if cutoff.threshold is not None and s < cutoff.threshold:
@@ -248,7 +347,7 @@ def suggest(a: ArgumentMap, b: ArgumentMap, cutoff: Cutoff = Cutoff(), exclude=f
         ids = (first.claims[i].id, second.claims[j].id) if forward else (second.claims[j].id, first.claims[i].id)
         if ids in exclude:
             continue
-        relation, why = _guess(first, second, i, j, cosine.get((i, j), 0.0), reply)
+        relation, why = _guess(first, second, i, j, cosine(i, j), reply)
         reasons = []
         words = _shared_words(first, second, i, j)
         if words:
