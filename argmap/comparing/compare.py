@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ..checking.links import RELATIONS, LinkSet
 from ..model import ArgumentMap, Claim
-from ..reading.document import Document, read_document
+from ..reading.document import MAX_BYTES, Document, read_document
 from ..reading.files import kind_of
 
 if TYPE_CHECKING:
@@ -195,6 +195,18 @@ def links_names(doc: Document) -> tuple[Path, Path] | None:
     return (base / str(maps.get("a", ""))).resolve(), (base / str(maps.get("b", ""))).resolve()
 
 
+def _links_file(path: Path) -> Document | None:
+    """The file read, when it can be a links file: a map beside the maps is not parsed (seconds for big maps)."""
+    try:
+        with open(path, "rb") as handle:
+            if b"argmap-links" not in handle.read(MAX_BYTES + 1):
+                return None
+    except OSError:
+        pass  # read_document says why
+    doc = read_document(path)
+    return doc if kind_of(doc.data) == "links" else None
+
+
 def find_links_file(a_path: Path, b_path: Path) -> Document | None:
     """The links file for two maps, read: looked for in a links/ folder beside each map, then beside each map."""
     wanted = {a_path.resolve(), b_path.resolve()}
@@ -204,8 +216,8 @@ def find_links_file(a_path: Path, b_path: Path) -> Document | None:
             for candidate in sorted(folder.glob("*.y*ml")):
                 if candidate.resolve() in wanted:
                     continue
-                doc = read_document(candidate)
-                if kind_of(doc.data) == "links" and set(links_names(doc) or ()) == wanted:
+                doc = _links_file(candidate)
+                if doc is not None and set(links_names(doc) or ()) == wanted:
                     return doc
     return None
 
@@ -222,8 +234,10 @@ def find_links_files(map_paths: list[Path]) -> list[Document]:
             resolved = candidate.resolve()
             if resolved in wanted or resolved in found:
                 continue
-            doc = read_document(candidate)
-            names = links_names(doc) if kind_of(doc.data) == "links" else None
+            doc = _links_file(candidate)
+            if doc is None:
+                continue
+            names = links_names(doc)
             if names and set(names) <= wanted and names[0] != names[1]:
                 found[resolved] = doc
     return list(found.values())
