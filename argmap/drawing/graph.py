@@ -103,35 +103,28 @@ class RenderOptions:
     whole: bool = False  # draw every claim of a map bigger than WHOLE_UP_TO (see top_of)
 
 
-_QUOTED: dict[tuple[type, str], str] = {}
-
-
 def _quote(value: str) -> str:
-    """graphviz's own quoting, remembered: a big map repeats the same colours, shapes and names thousands of times.
+    """graphviz's own quoting (graphviz.quoting.quote), without its slow part where it cannot apply.
 
-    The key holds the type, because graphviz quotes a NoHtml string (from escape) unlike a plain one.
+    graphviz searches every text three times for its odd cases: an HTML-like label, a quote already escaped,
+    a final backslash. A map's ids, colours and styles hold no quote, backslash or markup, and a tooltip is
+    made by graphviz.escape (see _plain), which doubles every backslash: for these, what is left of its rule
+    is that a valid ID stays bare and anything else is quoted with each quote escaped. Anything else goes to
+    graphviz. tests/drawing/test_graph.py checks that the two agree.
     """
-    if type(value) is str and value[:1] == "<" and value[-1:] == ">":
-        return value  # an HTML-like label, which graphviz passes as it is; each is unique, so none is remembered
-    if type(value) is graphviz.quoting.NoHtml:
-        return _quote_escaped(value)
-    key = (type(value), value)
-    found = _QUOTED.get(key)
-    if found is None:
-        if len(_QUOTED) > 200_000:  # a long --watch session must not grow without end
-            _QUOTED.clear()
-        found = _QUOTED[key] = graphviz.quoting.quote(value)
-    return found
+    kind = type(value)
+    if kind is str:
+        if value[:1] == "<":
+            if value[-1:] == ">":
+                return value  # an HTML-like label, which graphviz passes as it is
+        elif '"' not in value and "\\" not in value:
+            return _bare_or_quoted(value)
+    elif kind is graphviz.quoting.NoHtml:
+        return _bare_or_quoted(value)
+    return graphviz.quoting.quote(value)
 
 
-def _quote_escaped(value: str) -> str:
-    """graphviz's quoting of a text made by graphviz.escape (a tooltip, see _plain), in a tenth of its time.
-
-    graphviz.quoting.quote searches a long text three times for its odd cases (an HTML label, a quote
-    already escaped, a final backslash); escape() has doubled every backslash, so none of them can occur,
-    and what is left is its rule for the rest: a valid ID stays bare, anything else is quoted with each
-    quote escaped. tests/drawing/test_graph.py checks the two agree.
-    """
+def _bare_or_quoted(value: str) -> str:
     if graphviz.quoting.ID.match(value) and value.lower() not in graphviz.quoting.KEYWORDS:
         return value
     return '"' + value.replace('"', '\\"') + '"'
