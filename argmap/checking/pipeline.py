@@ -12,12 +12,12 @@ from ..errors import InvalidMap, WrongKind
 from ..problems import Problem
 from ..reading.document import Document, read_document
 from ..reading.files import kind_of
-from . import links, rules, schema
-from .links import LinkSet
+from . import rules, schema
 from .sources import check as check_quotes
 
 if TYPE_CHECKING:
     from ..model import ArgumentMap
+    from .links import LinkSet
 
 
 @dataclass
@@ -97,6 +97,8 @@ def check_document(doc: Document, sources: Sequence[Path] = (), require_sources:
 def _check_links(result: Result, sources: Sequence[Path], cache: Cache | None) -> Result:
     result.problems.extend(schema.check(result.document, "links"))
     if not result.problems:
+        from . import links  # here: checking a map does not need the links' classes
+
         found, result.links = links.check(result.document,
                                           lambda path: check_file(path, sources, cache=cache, nested=True))
         result.problems.extend(found)
