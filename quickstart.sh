@@ -96,5 +96,5 @@ case "$job" in
     "$venv/bin/python" bench/run.py "${@:2}"
     ;;
   *)
-    echo "usage: ./quickstart.sh [demo|test [PYTEST-ARGS...]|bench [--quick]]" >&2; exit 2 ;;
+    echo "usage: ./quickstart.sh [demo|test [PYTEST-ARGS...]|bench [--quick|--smoke]]" >&2; exit 2 ;;
 esac

@@ -1,6 +1,6 @@
 """The explorer page at scale: a generated 2,000-claim map's page in headless chromium (Playwright).
 
-Usage: python bench/page.py [--claims N] [--repeat N]   (writes the "Explorer page" section of results.md)
+Usage: python bench/page.py [--claims N] [--repeat N]   (prints its rows; ./quickstart.sh bench writes them)
        from bench/run.py: page.add_rows(table, work, argmap_command, repeat)
 
 Measured inside the page, so that Playwright's own round trips are not counted:
@@ -120,17 +120,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="argmap-page-") as work:
         found = add_rows(table, Path(work), ARGMAP, args.repeat, args.claims)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    section = table.markdown(f"## Explorer page\n\nRun with `python bench/page.py` on {time.strftime('%Y-%m-%d')}, with the "
-                             f"machine's load average at {load} on {os.cpu_count()} cores: a "
-                             f"generated {args.claims:,}-claim map's page ({found['bytes'] / 1e6:.1f} MB, "
-                             f"{found['elements']:,} elements) at 1366x768 in headless chromium; first view: best "
-                             f"of {args.repeat} loads; hover: 25 claims, search: 25 queries, each load.")
-    results = BENCH / "results.md"
-    text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
-    text = re.sub(r"\n## Explorer page\n.*?(?=\n## |\Z)", "", text, flags=re.DOTALL).rstrip() + "\n\n" + section
-    results.write_text(text, encoding="utf-8")
-    print(section)
-
+    print(table.markdown(f"## Explorer page\n\nRun with `python bench/page.py` on {time.strftime('%Y-%m-%d')}, with "
+                         f"the machine's load average at {load} on {os.cpu_count()} cores: a generated "
+                         f"{args.claims:,}-claim map's page ({found['bytes'] / 1e6:.1f} MB, {found['elements']:,} "
+                         f"elements) at 1366x768 in headless chromium; first view: best of {args.repeat} loads; "
+                         "hover: 25 claims, search: 25 queries, each load."))
 
 if __name__ == "__main__":
     main()
