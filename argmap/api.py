@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .checking.links import LinkSet
 from .checking.pipeline import check_document, check_file
 from .checking.sources import find_source, quote_lines, read_source, sources_folders
 from .errors import DrawingWarning, ImportFailed, InvalidMap, SourceNotFound, UnknownId, UsageError
@@ -21,6 +20,7 @@ from .reading.files import expand_paths
 if TYPE_CHECKING:
     from .authoring.draft import Draft
     from .authoring.quotes import Found
+    from .checking.links import LinkSet
     from .comparing.compare import Comparison, Progress
     from .comparing.suggest import Cutoff
     from .coverage import Coverage
