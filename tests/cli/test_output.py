@@ -131,7 +131,10 @@ def _render_held_while_writing(tmp_path):
     process = subprocess.Popen([sys.executable, "-c", HELD_WHILE_WRITING, str(marker), "render",
                                 str(MAPS / "school-phones.yaml"), "-o", str(out)],
                                env={**os.environ, "ARGMAP_DOT": str(dot), "PYTHONPATH": str(ROOT)}, cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               # as from a terminal: a job started in the background of a script inherits
+                               # SIGINT ignored, and would then rightly ignore it
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # noqa: PLW1509
     deadline = time.monotonic() + 60
     while not marker.exists() or not marker.read_text():
         if process.poll() is not None or time.monotonic() > deadline:
