@@ -288,7 +288,7 @@ class _Walk:
         self.text = text
         self.tabs = "\t" in text  # only then can a tab stand between a key's colon and its value; searched once
         # libyaml counts U+2028 and U+2029 as line breaks, editors do not: then count lines ourselves
-        self.line_starts = ([0] + [m.end() for m in re.finditer("\n", text)]) if re.search("[\u2028\u2029]", text) \
+        self.line_starts = ([0] + [m.end() for m in re.finditer("\n", text)]) if "\u2028" in text or "\u2029" in text \
             else None
         self.anchors: dict[str, tuple[object, int]] = {}  # anchor -> (data, expanded node count)
         self.nodes = 0
