@@ -286,6 +286,7 @@ class _Walk:
     def __init__(self, doc: Document, text: str = ""):
         self.doc = doc
         self.text = text
+        self.tabs = "\t" in text  # only then can a tab stand between a key's colon and its value; searched once
         # libyaml counts U+2028 and U+2029 as line breaks, editors do not: then count lines ourselves
         self.line_starts = ([0] + [m.end() for m in re.finditer("\n", text)]) if re.search("[\u2028\u2029]", text) \
             else None
@@ -375,7 +376,7 @@ class _Walk:
         data: dict = {}
         key_positions, positions = self.doc.key_positions, self.doc.positions
         get_event = parser.get_event
-        tabs = "\t" in self.text  # only then can a tab stand between a key's colon and its value
+        tabs = self.tabs
         while True:
             key_event = get_event()
             kind = type(key_event)
