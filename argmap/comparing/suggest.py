@@ -25,10 +25,15 @@ depend on which map is given first. The figures behind these choices are in docs
 """
 from __future__ import annotations
 
+import functools
+import gc
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from ..model import ArgumentMap, Claim
 from .compare import claim_document, terms
@@ -38,7 +43,7 @@ ACTOR_WEIGHT = 0.05
 STRUCTURE_WEIGHT = 0.1
 SAME_AT, RECAST_AT = 0.6, 0.35
 DEFAULT_PER_CLAIM = 0.75  # pairs suggested per claim: round(0.75 x the mean number of claims of the two maps)
-ROW_KEEP = 16  # pairs each claim keeps while the floor of the scores is not known (see _ranked)
+STRUCTURE_SHARE = 0.5  # the structure a pair needs to be scored below the floor's cosine (see _ranked)
 
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|none|nothing|neither|cannot|can't|won't|didn't|don't|doesn't|"
                        r"isn't|wasn't|aren't|without)\b", re.IGNORECASE)
@@ -133,28 +138,37 @@ class _Side:
             self.premises[self.index[argument.conclusion]].extend(self.index[p] for p in argument.premises)
 
 
-def _postings(side: _Side) -> dict[str, tuple[list[int], list[float]]]:
-    """For each term: the claims that hold it and their weights, as two lists (multiplied and summed in C)."""
-    postings: dict[str, tuple[list[int], list[float]]] = {}
-    for j, vector in enumerate(side.vectors):
-        for term, weight in vector.items():
-            claims, weights = postings.setdefault(term, ([], []))
-            claims.append(j)
-            weights.append(weight)
-    return postings
+def _postings(side: _Side, only: Iterable[int] | None = None) -> dict[str, tuple[list[int], list[float], list[float]]]:
+    """For each term: the claims (all, or only those given) that hold it, their weights and the weights negated,
+    heaviest first, so that a row can stop where the products fall below its bar (see _row).
+    """
+    postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for j in range(len(side.vectors)) if only is None else sorted(only):
+        for term, weight in side.vectors[j].items():
+            postings[term].append((-weight, j))
+    result = {}
+    for term, entries in postings.items():
+        entries.sort()
+        result[term] = ([j for _, j in entries], [-w for w, _ in entries], [w for w, _ in entries])
+    return result
 
 
-def _row(vector: dict[str, float], postings: dict[str, tuple[list[int], list[float]]]) -> dict[int, float]:
-    """The cosine of one claim with every claim of the other side that shares a word.
+def _row(vector: dict[str, float], postings: dict[str, tuple[list[int], list[float], list[float]]],
+         bar: float) -> dict[int, float]:
+    """The cosine of one claim with the claims of the other side that share a word with it, where it can reach bar.
 
-    Each cosine is summed in the order of the claim's words, so it is the same float as a plain loop gives.
+    A claim that shares one word has a cosine of one product, so for each word only the partners whose product
+    reaches bar are taken (a prefix of the postings). The sum for a claim that shares two words or more may miss
+    a product: those come exactly from _two_words. Each cosine is summed in the order of the claim's words, so it
+    is the same float as a plain loop gives.
     """
     row: dict[int, float] = {}
     for term, weight in vector.items():
         if term not in postings:
             continue
-        claims, weights = postings[term]
-        products = dict(zip(claims, map(weight.__mul__, weights), strict=True))
+        claims, weights, negated = postings[term]
+        k = bisect_right(negated, -bar / weight * (1 - 1e-12))  # a little more, not to lose a product to rounding
+        products = dict(zip(claims[:k], map(weight.__mul__, weights[:k]), strict=True))
         for j in row.keys() & products.keys():  # claims that share an earlier word too: few
             products[j] = row[j] + products[j]
         row.update(products)
@@ -170,6 +184,49 @@ def _dot(u: dict[str, float], v: dict[str, float]) -> tuple[float, int]:
             if first < 0:
                 first = position
     return total, first
+
+
+def _two_words(first: _Side, second: _Side) -> list[dict[int, float]]:
+    """For each claim of first, the claims of second that share at least two words with it, and their cosine.
+
+    Found through the pairs of words that both sides hold (as numbers, which hash fast): few pairs of claims share
+    two words, while most pairs that share a word share just one, and their cosine is then one product, which
+    _row and _tops find in the postings.
+    """
+    ids: dict[str, int] = {}
+    for vector in first.vectors + second.vectors:
+        for term in vector:
+            ids.setdefault(term, len(ids))
+
+    def keys(vector: dict[str, float]) -> list[int]:
+        return [x * len(ids) + y for x, y in combinations(sorted(ids[t] for t in vector), 2)]
+
+    first_keys, second_keys = list(map(keys, first.vectors)), list(map(keys, second.vectors))
+    both = set().union(*first_keys) & set().union(*second_keys)
+    index: dict[int, list[int]] = defaultdict(list)
+    for j, found in enumerate(second_keys):
+        for key in both.intersection(found):
+            index[key].append(j)
+    rows = []
+    for vector, found in zip(first.vectors, first_keys, strict=True):
+        partners = {j for key in both.intersection(found) for j in index[key]}
+        rows.append({j: _dot(vector, second.vectors[j])[0] for j in sorted(partners)})
+    return rows
+
+
+def _tops(vector: dict[str, float], postings: dict[str, tuple[list[int], list[float], list[float]]],
+          two: dict[int, float]) -> list[float]:
+    """A claim's PER_CLAIM_CAP best cosines, from the pairs that share two words and the first few of each postings.
+
+    A partner that shares one word and is not among the first few of its postings has as many partners above it.
+    """
+    best = dict(two)
+    for term, weight in vector.items():
+        if term in postings:
+            claims, weights, _ = postings[term]
+            for j, w in zip(claims[:PER_CLAIM_CAP], weights[:PER_CLAIM_CAP], strict=True):
+                best.setdefault(j, weight * w)  # one word shared: the product is the cosine
+    return sorted(best.values(), reverse=True)[:PER_CLAIM_CAP]
 
 
 def _uses(side: _Side) -> dict[int, list[int]]:
@@ -199,45 +256,51 @@ def _ranked(first: _Side, second: _Side, cutoff: Cutoff, limit: int | None, wrap
     """(score of each pair that may pass the cut-off, a function giving a pair's cosine, the alike conclusions a
     pair draws on): the score is the cosine, plus the actors, plus the structure.
 
-    Two maps of n claims have ~n^2 pairs that share a word. Only the pairs that reach a floor (_floor) are
-    scored. A pair scores cosine + actors (at most ACTOR_WEIGHT) + STRUCTURE_WEIGHT x the cosines of the pairs
-    of conclusions it is a premise of (at most K of them), so a pair that reaches the floor has a cosine of at
-    least `least`, or is premise to such a pair. Each claim's row of cosines is computed once; a row keeps its
-    ROW_KEEP best pairs until the floor is known, and the few rows that kept too few are computed again.
+    Two maps of n claims have ~n^2 pairs that share a word. Only the pairs that can reach a floor (_floor) are
+    scored. A pair (p, q) scores cosine + actors (at most ACTOR_WEIGHT) + STRUCTURE_WEIGHT x the cosines of the
+    pairs of conclusions (x, y) it is a premise of, of which there are uses(p) x uses(q). So a pair that reaches
+    the floor has a cosine of at least `direct`, or uses(p) x uses(q) x cos(x, y) of at least `needed` for one of
+    its pairs of conclusions: `direct` gives up STRUCTURE_WEIGHT x STRUCTURE_SHARE of the floor to the structure.
+    Each claim's row takes only the cosines that can reach its bar: `direct`, lower for a pair of conclusions.
     """
     postings = _postings(second)
+    two = _two_words(first, second)
     uses_first, uses_second = _uses(first), _uses(second)
-    most = max(map(len, uses_first.values()), default=0) * max(map(len, uses_second.values()), default=0)
     actors = ACTOR_WEIGHT if any(first.actors) and any(second.actors) else 0.0
-    known = limit is None  # with a threshold alone, or no cut-off at all (a floor of 0: every pair)
+    tops = [s for i, vector in enumerate(first.vectors) for s in _tops(vector, postings, two[i])] if limit else []
+    floor = _floor(cutoff, limit, tops)
+    rest = max(floor - actors, 0.0) * (1 - 1e-9)  # below, rounding cannot reach the floor
+    direct = max(rest - STRUCTURE_WEIGHT * STRUCTURE_SHARE, 0.0)
+    needed = (rest - direct) / STRUCTURE_WEIGHT
 
-    def least(floor: float) -> float:
-        return (floor - actors) / (1 + STRUCTURE_WEIGHT * most) * (1 - 1e-9)  # below, rounding cannot reach floor
+    def most(side: _Side, uses: dict[int, list[int]]) -> dict[int, int]:
+        """For each conclusion, the most conclusions one of its premises is a premise of."""
+        return {x: max(len(uses[p]) for p in premises) for x, premises in side.premises.items() if premises}
 
-    floor = _floor(cutoff, None, [])
-    kept: dict[int, dict[int, float]] = {}
-    tops: list[float] = []
+    most_first, most_second = most(first, uses_first), most(second, uses_second)
+    conclusions = defaultdict(set)  # the conclusions of second by their most, each with its postings
+    for y, k in most_second.items():
+        conclusions[k].add(y)
+    postings_of = {k: _postings(second, ys) for k, ys in sorted(conclusions.items())}
+    cosines: dict[tuple[int, int], float] = {}
     for i, vector in wrap(list(enumerate(first.vectors))):
-        row = _row(vector, postings)
-        values = sorted(row.values(), reverse=True)
-        tops.extend(values[:3])
-        bar = least(floor) if known else values[min(ROW_KEEP, len(values)) - 1] if values else 0.0
-        kept[i] = {j: s for j, s in row.items() if s >= bar}
-    if not known:
-        floor = _floor(cutoff, limit, tops)
-        for i, row in kept.items():
-            if len(row) >= ROW_KEEP and min(row.values()) >= least(floor):  # it may have left out a pair above least
-                kept[i] = _row(first.vectors[i], postings)
-    bar = least(floor)
-    cosines = {(i, j): s for i, row in kept.items() for j, s in row.items() if s >= bar and s > 0}
+        row, least = _row(vector, postings, direct), direct
+        for k, conclusion_postings in postings_of.items() if i in most_first else ():
+            bar = needed / (most_first[i] * k) * (1 - 2e-9)  # premises of i and of y can reach the floor together
+            if bar < direct:
+                row.update(_row(vector, conclusion_postings, bar))
+                least = min(least, bar)
+        row.update(two[i])
+        cosines.update(((i, j), s) for j, s in row.items() if s >= least)
 
     def cosine(i: int, j: int) -> float:
         return cosines[i, j] if (i, j) in cosines else _dot(first.vectors[i], second.vectors[j])[0]
 
-    candidates = set(cosines)
-    for x, y in cosines:
-        premises = second.premises.get(y, ())
-        candidates.update((p, q) for p in first.premises.get(x, ()) for q in premises)
+    candidates = {pair for pair, s in cosines.items() if s >= direct}
+    for (x, y), c in cosines.items():
+        if x in most_first and y in most_second and most_first[x] * most_second[y] * c >= needed * (1 - 1e-9):
+            candidates.update((p, q) for p in first.premises[x] for q in second.premises[y]
+                              if len(uses_first[p]) * len(uses_second[q]) * c >= needed * (1 - 1e-9))
     score: dict[tuple[int, int], float] = {}
     source: dict[tuple[int, int], tuple[float, int, int]] = {}
     for i, j in candidates:
@@ -318,6 +381,23 @@ def _shared_words(first: _Side, second: _Side, i: int, j: int, n: int = 4) -> li
     return [t for _, t in sorted(((u[t] * v[t], t) for t in u.keys() & v.keys()), reverse=True)[:n]]
 
 
+def _without_collection(function):
+    """Run function with Python's cycle collector paused: the ranking makes millions of small objects and no
+    cycles, and each collection walks every object alive again, a cost that grows faster than the maps do
+    (1.4 s of 7 at 20,000 claims a side)."""
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+    return wrapper
+
+
+@_without_collection
 def suggest(a: ArgumentMap, b: ArgumentMap, cutoff: Cutoff = Cutoff(), exclude=frozenset(),
             wrap=iter) -> list[Suggestion]:
     """Suggested links between a and b, best first; pairs in exclude ((a id, b id)) are counted, then left out.
