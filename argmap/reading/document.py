@@ -19,6 +19,7 @@ from typing import NoReturn
 
 import yaml
 
+from ..collection import without_cycle_collection
 from ..problems import Problem
 
 try:  # the C parser is many times faster; the pure one gives the same events
@@ -141,7 +142,7 @@ def parse_bytes(raw: bytes, name: str) -> Document:
         doc.problems.extend(problems)
         return doc
     try:
-        _Walk(doc, text).run(text)
+        _walk(doc, text)
     except _Stop as stop:
         doc.data = None
         doc.problems.append(stop.problem)
@@ -278,6 +279,11 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Proble
     elif "found undefined alias" in message or "undefined alias" in message:
         hint = "define the anchor (&name) before using the alias (*name)"
     return Problem(name, line, column, "yaml-syntax", message, hint)
+
+
+@without_cycle_collection  # the walk builds trees of dicts, lists and tuples (0.4 s of 1.8 for two 20,000-claim maps)
+def _walk(doc: Document, text: str) -> None:
+    _Walk(doc, text).run(text)
 
 
 class _Walk:
