@@ -10,6 +10,7 @@ import click
 from .. import reports
 from ..checking.pipeline import check_document, check_file
 from ..checking.sources import source_of
+from ..collection import without_cycle_collection
 from ..errors import UsageError
 from ..reading.document import read_document
 from ..reading.files import expand_paths, kind_of
@@ -79,6 +80,7 @@ def _links_for(a_path: Path, b_path: Path, links_path, cache: dict):
     return document, oriented(check_document(document, cache=cache).valid_links(), a_path)
 
 
+@without_cycle_collection  # all that is built lives until the report is written (1.6 s of 13 at 20,000 claims)
 def _compare_two(a_path: Path, b_path: Path, links_path, output_format, cutoff, no_suggestions, diagram,
                  linked_only, timeout, write_drafts=False) -> None:
     from ..api import compare
@@ -104,6 +106,7 @@ def _compare_two(a_path: Path, b_path: Path, links_path, output_format, cutoff, 
               [a_path, b_path, source_of(a), source_of(b), Path(document.file) if document is not None else None])
 
 
+@without_cycle_collection
 def _compare_many(paths, output_format, diagram) -> None:
     """Three or more maps, or folders: every links file among them, and the claims that recur as chains."""
     from ..comparing.many import chains
