@@ -4,7 +4,7 @@ Usage: ./quickstart.sh bench        (sets up, then runs: .venv/bin/python bench/
        python bench/run.py [--quick | --smoke] [--out FILE] [--extra TEXT]...
 
 Each row times argmap and its peer (another tool, or the least any tool could take) as whole processes,
-best of several runs, and gives the ratio (argmap's time / the peer's). The table, with the machine, its
+in turn, best of several runs, and gives the ratio (argmap's time / the peer's). The table, with the machine, its
 load and the tools' versions, is printed and written to bench/results.md (or --out). --quick runs fewer
 repetitions; --smoke runs every row on small sizes, once, to show the benchmarks still work (the tests
 do this; its figures mean nothing). Peers are installed on first use: check-jsonschema into bench/.peers
@@ -95,6 +95,16 @@ def best(command, repeat: int, ok=(0,), **kwargs) -> float:
     return timed(command, repeat, ok, **kwargs).wall
 
 
+def side_by_side(commands: list, repeat: int, **kwargs) -> list[Timing]:
+    """The best times of each command, run in turn (a, b, a, b, ...): a shared machine's speed drifts by tens of
+    percent over a minute, and a ratio of two times is only fair when both saw the same drift."""
+    found = [[] for _ in commands]
+    for _ in range(repeat):
+        for times, command in zip(found, commands, strict=True):
+            times.append(timed(command, 1, **kwargs))
+    return [Timing(min(t.wall for t in times), min(t.cpu for t in times)) for times in found]
+
+
 def peer_venv(name: str, packages: list[str]) -> Path:
     venv = PEERS / name
     if not (venv / "bin" / "check-jsonschema").exists():
@@ -182,9 +192,9 @@ def validate_generated_maps(b: Bench) -> None:
         (folder / f"map-{number:04d}.yaml").write_text(dump(generate(25, number + 1)))
     files = sorted(map(str, folder.glob("*.yaml")))
     size = sum(os.path.getsize(f) for f in files) / len(files) / 1024
-    ours = best([*ARGMAP, "validate", str(folder)], b.scale.repeat)
-    theirs = best([str(b.plain), "--schemafile", b.schema, *files], b.scale.repeat)
-    theirs_clib = best([str(b.clib), "--schemafile", b.schema, *files], b.scale.repeat)
+    ours, theirs, theirs_clib = (t.wall for t in side_by_side(
+        [[*ARGMAP, "validate", str(folder)], [str(b.plain), "--schemafile", b.schema, *files],
+         [str(b.clib), "--schemafile", b.schema, *files]], b.scale.repeat))
     what = f"validate {len(files)} maps (~{size:.1f} KB each), semantic checks too"
     b.table.add(what, ours, "check-jsonschema", theirs, *b.goal("<= 0.20x", ours / theirs <= 0.20))
     b.table.add(what, ours, "check-jsonschema + ruamel.yaml.clib", theirs_clib,
@@ -218,8 +228,8 @@ def validate_essay_copies(b: Bench) -> None:
     floor_script.write_text(EVENTS)
     # the maps' own checks, as the floor does: their quotes are not checked against $ARGMAP_SOURCES's essays
     unsourced = {name: value for name, value in os.environ.items() if name != "ARGMAP_SOURCES"}
-    ours = timed([*ARGMAP, "validate", str(folder)], b.scale.repeat, env=unsourced)
-    floor = timed([sys.executable, str(floor_script), str(folder)], b.scale.repeat)
+    ours, floor = side_by_side([[*ARGMAP, "validate", str(folder)], [sys.executable, str(floor_script), str(folder)]],
+                               b.scale.repeat, env=unsourced)
     what = f"validate {b.scale.copies} copies of the bundled maps ({size:.0f} MB)"
     note = (f"CPU: argmap {ours.cpu:.2f} s, parser {floor.cpu:.2f} s ({ours.cpu / floor.cpu:.2f}x); "
             f"{os.cpu_count()} cores")
@@ -229,8 +239,9 @@ def validate_essay_copies(b: Bench) -> None:
 
 def validate_one_map(b: Bench) -> None:
     one = MAPS / "school-phones.yaml"
-    ours = best([*ARGMAP, "validate", str(one)], b.scale.startup_repeat, cwd=b.work)
-    theirs = best([str(b.plain), "--schemafile", b.schema, str(one)], b.scale.startup_repeat, cwd=b.work)
+    ours, theirs = (t.wall for t in side_by_side(
+        [[*ARGMAP, "validate", str(one)], [str(b.plain), "--schemafile", b.schema, str(one)]],
+        b.scale.startup_repeat, cwd=b.work))
     b.table.add("validate one small map (whole process)", ours, "check-jsonschema", theirs,
                 *b.goal("<= 0.60x", ours / theirs <= 0.60))
 
@@ -238,11 +249,10 @@ def validate_one_map(b: Bench) -> None:
 def start_up(b: Bench) -> None:
     """The whole process against the interpreter's own start: what every pre-commit run pays. Run in a folder
     of the user's (the scratch folder), not in this repository, whose pyproject.toml argmap would read."""
-    baseline = best([sys.executable, "-c", "pass"], b.scale.startup_repeat, cwd=b.work)
-    floor = best([sys.executable, "-c", "import click, yaml"], b.scale.startup_repeat, cwd=b.work)
-    ours = best([*ARGMAP, "--help"], b.scale.startup_repeat, cwd=b.work)
-    b.table.add("argmap --help", ours, "python -c pass", baseline, "(start-up)", None)
-    ours = best([*ARGMAP, "validate", str(MAPS / "school-phones.yaml")], b.scale.startup_repeat, cwd=b.work)
+    baseline, floor, helped, ours = (t.wall for t in side_by_side(
+        [[sys.executable, "-c", "pass"], [sys.executable, "-c", "import click, yaml"], [*ARGMAP, "--help"],
+         [*ARGMAP, "validate", str(MAPS / "school-phones.yaml")]], b.scale.startup_repeat, cwd=b.work))
+    b.table.add("argmap --help", helped, "python -c pass", baseline, "(start-up)", None)
     b.table.add("argmap validate one small map", ours, "python -c pass", baseline,
                 *b.goal("<= 3x", ours / baseline <= 3),
                 f"importing click and PyYAML alone: {floor:.3f} s ({floor / baseline:.2f}x)")
@@ -252,8 +262,9 @@ def render_essay(b: Bench) -> None:
     essay = MAPS / "2021-peninsula-stalemate.yaml"
     exported = b.work / "essay.argdown"
     subprocess.run([*ARGMAP, "export", str(essay), "--to", "argdown", "-o", str(exported)], check=True)
-    ours = best([*ARGMAP, "render", str(essay), "-o", str(b.work / "essay.svg")], b.scale.repeat)
-    theirs = best([argdown(), "map", str(exported), str(b.work / "argdown-out"), "-f", "svg"], b.scale.repeat)
+    ours, theirs = (t.wall for t in side_by_side(
+        [[*ARGMAP, "render", str(essay), "-o", str(b.work / "essay.svg")],
+         [argdown(), "map", str(exported), str(b.work / "argdown-out"), "-f", "svg"]], b.scale.repeat))
     b.table.add("render the 2021 essay map (70 claims) to SVG", ours, "argdown map -f svg", theirs,
                 *b.goal("<= 0.25x", ours / theirs <= 0.25))
 
@@ -263,8 +274,9 @@ def render_against_dot(b: Bench) -> None:
     big = b.work / f"big-{claims}.yaml"
     big.write_text(dump(generate(claims, 7)))
     subprocess.run([*ARGMAP, "render", str(big), "-o", str(b.work / "big.gv")], check=True)
-    ours = best([*ARGMAP, "render", str(big), "-o", str(b.work / "big.svg")], b.scale.repeat)
-    theirs = best([b.dot, "-Tsvg", str(b.work / "big.gv"), "-o", str(b.work / "bare.svg")], b.scale.repeat)
+    ours, theirs = (t.wall for t in side_by_side(
+        [[*ARGMAP, "render", str(big), "-o", str(b.work / "big.svg")],
+         [b.dot, "-Tsvg", str(b.work / "big.gv"), "-o", str(b.work / "bare.svg")]], b.scale.repeat))
     b.table.add(f"render a {claims:,}-claim map to SVG", ours, "dot -Tsvg on argmap's DOT", theirs,
                 *b.goal("<= 1.05x", ours / theirs <= 1.05), f"argmap's own part: {ours - theirs:.2f} s")
 
