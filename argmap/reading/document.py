@@ -357,9 +357,7 @@ class _Walk:
             self.stop(mark, "unsupported-tag", f"the YAML tag {_short_tag(tag)} is not accepted",
                       "remove the tag; argmap maps hold only text, numbers, booleans, lists and mappings")
         start = self.nodes
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            self._count(mark, 0)
+        self._count(mark, 1)
         if kind is _SCALAR:
             data = self.scalar(event)
         elif kind is _SEQUENCE:
